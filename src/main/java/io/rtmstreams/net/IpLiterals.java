@@ -1,0 +1,117 @@
+package io.rtmstreams.net;
+
+import inet.ipaddr.AddressStringException;
+import inet.ipaddr.AddressStringParameters.RangeParameters;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
+import inet.ipaddr.ipv4.IPv4Address;
+import inet.ipaddr.ipv6.IPv6Address;
+
+/**
+ * The one place that turns text into address bits and back. Parsing accepts IP literals in their standard forms
+ * only (dotted quad; RFC 4291 text with {@code ::} and an embedded dotted quad): no host names, no inet_aton
+ * shorthands, no octal or hex IPv4 parts, no wildcards or ranges. Nothing here ever resolves a name.
+ */
+final class IpLiterals {
+
+    private static final IPAddressStringParameters STRICT;
+
+    static {
+        IPAddressStringParameters.Builder b = new IPAddressStringParameters.Builder()
+                .allowEmpty(false)
+                .allowAll(false)
+                .allowSingleSegment(false)
+                .allowPrefixOnly(false)
+                .allowMask(false)
+                .allowPrefix(true)
+                .allowWildcardedSeparator(false)
+                .setRangeOptions(RangeParameters.NO_RANGE)
+                .allow_inet_aton(false);
+        b.getIPv4AddressParametersBuilder()
+                .allowLeadingZeros(false)
+                .allowUnlimitedLeadingZeros(false)
+                .allowPrefixLengthLeadingZeros(false)
+                .allowPrefixesBeyondAddressSize(false)
+                .allowBinary(false);
+        b.getIPv6AddressParametersBuilder()
+                .allowZone(true)
+                .allowEmptyZone(false)
+                .allowBase85(false)
+                .allowBinary(false)
+                .allowMixed(true)
+                .allow_mixed_inet_aton(false)
+                .allowUnlimitedLeadingZeros(false)
+                .allowPrefixLengthLeadingZeros(false)
+                .allowPrefixesBeyondAddressSize(false);
+        STRICT = b.toParams();
+    }
+
+    private IpLiterals() {
+    }
+
+    /** The parsed form of {@code address}, {@code address%zone} or {@code address/length}. */
+    record Parsed(IpFamily family, long hi, long lo, int prefixLength, String zone) {
+    }
+
+    static Parsed parse(String text) {
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("empty address");
+        }
+        IPAddress address;
+        try {
+            address = new IPAddressString(text, STRICT).toAddress();
+        } catch (AddressStringException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an IP literal: " + e.getMessage(), e);
+        }
+        if (address == null) {
+            throw new IllegalArgumentException("'" + text + "' is not an IP literal");
+        }
+        Integer len = address.getNetworkPrefixLength();
+        String zone = null;
+        long hi;
+        long lo;
+        IpFamily family;
+        if (address.isIPv4()) {
+            family = IpFamily.IPV4;
+            hi = (((IPv4Address) address).longValue() & 0xFFFF_FFFFL) << 32;
+            lo = 0;
+        } else {
+            family = IpFamily.IPV6;
+            IPv6Address v6 = (IPv6Address) address;
+            byte[] bytes = v6.getBytes();
+            hi = toLong(bytes, 0);
+            lo = toLong(bytes, 8);
+            if (v6.hasZone()) {
+                zone = v6.getZone();
+            }
+        }
+        return new Parsed(family, hi, lo, len == null ? -1 : len, zone);
+    }
+
+    static String format(IpFamily family, long hi, long lo) {
+        if (family == IpFamily.IPV4) {
+            long v = hi >>> 32;
+            return ((v >>> 24) & 0xFF) + "." + ((v >>> 16) & 0xFF) + "." + ((v >>> 8) & 0xFF) + "." + (v & 0xFF);
+        }
+        byte[] bytes = new byte[16];
+        putLong(bytes, 0, hi);
+        putLong(bytes, 8, lo);
+        return new IPv6Address(bytes).toCanonicalString();
+    }
+
+    static long toLong(byte[] b, int off) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (b[off + i] & 0xFF);
+        }
+        return v;
+    }
+
+    static void putLong(byte[] b, int off, long v) {
+        for (int i = 7; i >= 0; i--) {
+            b[off + i] = (byte) v;
+            v >>>= 8;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.rtmstreams.rtm;
+
+import java.util.List;
+
+/**
+ * A view's best route as consumers see it: the route, and its usable next hops with the interface LUID where the
+ * router reported one (D13, contract Best route).
+ */
+public record BestRoute(Route route, List<Hop> nextHops) {
+
+    public BestRoute {
+        nextHops = List.copyOf(nextHops);
+    }
+
+    /** A usable next hop; {@code interfaceLuid} is null when no interface row names its index. */
+    public record Hop(NextHopRef nextHop, Long interfaceLuid) {
+    }
+
+    public long interfaceMetric() {
+        return route.cost().interfaceMetric();
+    }
+
+    public long effectiveMetric() {
+        return route.effectiveMetric();
+    }
+}

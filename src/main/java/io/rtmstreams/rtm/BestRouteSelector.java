@@ -1,0 +1,96 @@
+package io.rtmstreams.rtm;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Best-route selection in one view, as a chain of named comparisons (R67–R72, D4, D11):
+ * <ol>
+ *   <li>{@link Step#PREFERENCE}: lower preference wins, unsigned (R67, R68);</li>
+ *   <li>{@link Step#METRIC}: lower effective metric (route metric + interface metric, D11) wins, unsigned;</li>
+ *   <li>{@link Step#INCUMBENT}: on equal cost the current best keeps its place (D4, R72);</li>
+ *   <li>{@link Step#LONGEST_HELD}: otherwise the route that has held its cost longest wins (D4).</li>
+ * </ol>
+ * Only eligible routes of the view compete (R70, D13). Each selection records the step that decided it against
+ * the closest competitor.
+ */
+final class BestRouteSelector {
+
+    /** The comparison that decided between two routes, in the order they are applied. */
+    enum Step {
+        ONLY_CANDIDATE,
+        PREFERENCE,
+        METRIC,
+        INCUMBENT,
+        LONGEST_HELD
+    }
+
+    /** A view's winner (null if no route is eligible) and why it won. */
+    record Selection(Route best, Step reason) {
+        static final Selection NONE = new Selection(null, null);
+    }
+
+    /**
+     * The order of routes on a destination (R72, R125): preference, then effective metric, then the longest held.
+     * It is the order of route enumerations and decides which route "ranks first" (A6, R54, A27).
+     */
+    static final Comparator<Route> RANKING = Comparator
+            .comparingLong(Route::preference)
+            .thenComparingLong(Route::effectiveMetric)
+            .thenComparingLong(Route::seq)
+            .thenComparingLong(Route::id);
+
+    private BestRouteSelector() {
+    }
+
+    static Selection select(List<Route> routes, View view, long incumbentId) {
+        Route best = null;
+        Step reason = Step.ONLY_CANDIDATE;
+        for (Route r : routes) {
+            if (!r.eligibleIn(view)) {
+                continue;
+            }
+            if (best == null) {
+                best = r;
+                continue;
+            }
+            Step step = decidingStep(best, r, incumbentId);
+            boolean challengerWins = prefers(r, best, step, incumbentId);
+            if (challengerWins) {
+                best = r;
+            }
+            if (step.ordinal() > reason.ordinal()) {
+                reason = step;
+            }
+        }
+        return best == null ? Selection.NONE : new Selection(best, reason);
+    }
+
+    /** The first step of the chain at which {@code a} and {@code b} differ. */
+    static Step decidingStep(Route a, Route b, long incumbentId) {
+        if (a.preference() != b.preference()) {
+            return Step.PREFERENCE;
+        }
+        if (a.effectiveMetric() != b.effectiveMetric()) {
+            return Step.METRIC;
+        }
+        if (a.id() == incumbentId || b.id() == incumbentId) {
+            return Step.INCUMBENT;
+        }
+        return Step.LONGEST_HELD;
+    }
+
+    /** True when {@code a} beats {@code b} at {@code step}. */
+    private static boolean prefers(Route a, Route b, Step step, long incumbentId) {
+        switch (step) {
+            case PREFERENCE:
+                return a.preference() < b.preference();
+            case METRIC:
+                return a.effectiveMetric() < b.effectiveMetric();
+            case INCUMBENT:
+                return a.id() == incumbentId;
+            default:
+                return a.seq() != b.seq() ? a.seq() < b.seq() : a.id() < b.id();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.rtmstreams.rtm;
+
+import io.rtmstreams.net.Prefix;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The one way a destination changes. An operation edits the destination's routes and hold state; the writer then
+ * refreshes every route's cost (D11–D13), selects each view's best route (R70, D4), classifies the change per view
+ * (R100–R104), stamps the last-changed time (R37) and output versions (D21), reports the changes and notifies
+ * registrations (R105), and stores the destination together with its indexes and timers:
+ * <ul>
+ *   <li>route index: a route that appears is live; a route that disappears was deleted and stays readable by id
+ *   for the retention period (R80);</li>
+ *   <li>owner, interface and route-list indexes follow the routes (D3, D14, R130);</li>
+ *   <li>TTL and hold-down deadlines follow the routes' {@code expiresAt} and the hold state (D8).</li>
+ * </ul>
+ */
+final class DestinationWriter {
+
+    private final RtmState state;
+    private final RouteCostModel costModel;
+    private final DestViews views;
+    private final Notifier notifier;
+    private final long retentionMs;
+
+    DestinationWriter(RtmState state, RouteCostModel costModel, DestViews views, Notifier notifier, long retentionMs) {
+        this.state = state;
+        this.costModel = costModel;
+        this.views = views;
+        this.notifier = notifier;
+        this.retentionMs = retentionMs;
+    }
+
+    /**
+     * Commits {@code edited} as the new state of its destination; {@code before} is the stored record or null.
+     * Returns the stored record, whose slots tell the caller which routes are now best.
+     */
+    Destination commit(TableId t, Destination before, Destination edited, Cause cause, long now, EffectSink fx) {
+        Destination after = recompute(t, before, edited);
+        int[] types = new int[View.values().length];
+        boolean anyAll = false;
+        for (View v : View.values()) {
+            types[v.id()] = ChangeClassifier.classify(before, after, v);
+            anyAll |= ChangeType.ALL.in(types[v.id()]);
+        }
+        if (anyAll) {
+            after = after.withLastChanged(now);
+        }
+        for (View v : View.values()) {
+            int ty = types[v.id()];
+            if (ty == 0) {
+                continue;
+            }
+            ViewSlot slot = after.slot(v);
+            after = after.withSlot(v, slot.withVersion(slot.version() + 1));
+            fx.change(new DestChange(t, after.prefix(), v, slot.version() + 1, ty, cause,
+                    views.best(t, after.best(v)), after.numRoutes(v), slot.holdRoute(), after.lastChanged()));
+        }
+        for (View v : View.values()) {
+            if (types[v.id()] != 0) {
+                notifier.changed(t, after, v, types[v.id()], fx);
+            }
+        }
+        store(t, before, after, now);
+        return after;
+    }
+
+    /** Refreshes route costs and each view's best route, keeping the incumbent on ties (D4). */
+    Destination recompute(TableId t, Destination before, Destination edited) {
+        Prefix p = edited.prefix();
+        Destination after = edited.withRoutes(edited.routes().stream()
+                .map(r -> r.withCost(costModel.cost(t, p, r)))
+                .toList());
+        for (View v : View.values()) {
+            long incumbent = before == null ? 0 : before.slot(v).bestRouteId();
+            Route best = BestRouteSelector.select(after.routes(), v, incumbent).best();
+            after = after.withSlot(v, after.slot(v).withBest(best == null ? 0 : best.id()));
+        }
+        return after;
+    }
+
+    private void store(TableId t, Destination before, Destination after, long now) {
+        Prefix p = after.prefix();
+        if (before != null && before.exists() && !after.exists()) {
+            dropOpaqueSlots(t, p);
+        }
+        state.destinations.put(t, after);
+        Map<Long, Route> old = new HashMap<>();
+        if (before != null) {
+            before.routes().forEach(r -> old.put(r.id(), r));
+        }
+        for (Route r : after.routes()) {
+            Route o = old.remove(r.id());
+            if (o == null) {
+                state.routeIndex.putLive(t, p, r.id());
+                state.ownerIndex.add(t, r.owner(), p, r.id());
+            }
+            retime(t, p, r.id(), o == null ? 0 : o.expiresAt(), r.expiresAt());
+            relist(t, r.owner(), r.id(), o == null ? null : o.routeList(), r.routeList());
+        }
+        for (Route gone : old.values()) {
+            state.routeIndex.putDeleted(t, p, gone, now);
+            state.timers.schedule(new TimerRef(TimerRef.Kind.ROUTE_RETENTION, now + retentionMs, t, p, gone.id()));
+            state.ownerIndex.remove(t, gone.owner(), p, gone.id());
+            retime(t, p, gone.id(), gone.expiresAt(), 0);
+            relist(t, gone.owner(), gone.id(), gone.routeList(), null);
+        }
+        long oldHold = before == null ? 0 : before.hold().deadline();
+        if (oldHold != after.hold().deadline()) {
+            if (oldHold > 0) {
+                state.timers.cancel(new TimerRef(TimerRef.Kind.HOLD_DOWN, oldHold, t, p, 0));
+            }
+            if (after.hold().deadline() > 0) {
+                state.timers.schedule(new TimerRef(TimerRef.Kind.HOLD_DOWN, after.hold().deadline(), t, p, 0));
+            }
+        }
+        reindexInterfaces(t, p, before, after);
+    }
+
+    private void retime(TableId t, Prefix p, long routeId, long oldDeadline, long newDeadline) {
+        if (oldDeadline == newDeadline) {
+            return;
+        }
+        if (oldDeadline > 0) {
+            state.timers.cancel(new TimerRef(TimerRef.Kind.ROUTE_TTL, oldDeadline, t, p, routeId));
+        }
+        if (newDeadline > 0) {
+            state.timers.schedule(new TimerRef(TimerRef.Kind.ROUTE_TTL, newDeadline, t, p, routeId));
+        }
+    }
+
+    private void relist(TableId t, EntityId owner, long routeId, String oldList, String newList) {
+        if (Objects.equals(oldList, newList)) {
+            return;
+        }
+        if (oldList != null) {
+            state.routeLists.removeMember(t, owner, oldList, routeId);
+        }
+        if (newList != null) {
+            state.routeLists.addMember(t, owner, newList, routeId);
+        }
+    }
+
+    private void reindexInterfaces(TableId t, Prefix p, Destination before, Destination after) {
+        Set<Long> old = interfaces(before);
+        Set<Long> now = interfaces(after);
+        for (Long i : old) {
+            if (!now.contains(i)) {
+                state.interfaceIndex.remove(t, i, p);
+            }
+        }
+        for (Long i : now) {
+            if (!old.contains(i)) {
+                state.interfaceIndex.add(t, i, p);
+            }
+        }
+    }
+
+    private static Set<Long> interfaces(Destination d) {
+        Set<Long> out = new TreeSet<>();
+        if (d != null) {
+            for (Route r : d.routes()) {
+                for (NextHopRef h : r.nextHops()) {
+                    if (h.interfaceIndex() != 0) {
+                        out.add(h.interfaceIndex());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private void dropOpaqueSlots(TableId t, Prefix p) {
+        for (Entity e : state.entities.list(t)) {
+            if (e.opaqueSlot()) {
+                state.opaque.set(t, e.id(), p, null);
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.rtmstreams.rtm;
+
+import io.rtmstreams.net.Prefix;
+import io.rtmstreams.rtm.state.Cursor;
+import io.rtmstreams.rtm.state.OrderedStore;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Change-notification registrations (R97–R99), their marked destinations (R106) and, for queued delivery, their
+ * pending changes (R109–R114). Every destination change asks for the registrations of its table, so the list is
+ * cached per table; the cache is only ever filled from the store and dropped on every write, so it cannot
+ * disagree with it.
+ */
+final class Registrations {
+
+    private final OrderedStore<ChangeRegistration> store;
+    private final OrderedStore<Boolean> marks;
+    private final OrderedStore<Boolean> pending;
+    private final Map<TableId, List<ChangeRegistration>> byTable = new HashMap<>();
+
+    Registrations(OrderedStore<ChangeRegistration> store, OrderedStore<Boolean> marks, OrderedStore<Boolean> pending) {
+        this.store = store;
+        this.marks = marks;
+        this.pending = pending;
+    }
+
+    ChangeRegistration get(String router, int rtmInstance, String id) {
+        return store.get(Keys.registration(router, rtmInstance, id));
+    }
+
+    void put(ChangeRegistration r) {
+        store.put(Keys.registration(r.table().router(), r.table().rtmInstance(), r.id()), r);
+        byTable.remove(r.table());
+    }
+
+    /** Removes the registration with its marks and pending changes (R99). */
+    void remove(ChangeRegistration r) {
+        store.delete(Keys.registration(r.table().router(), r.table().rtmInstance(), r.id()));
+        byTable.remove(r.table());
+        byte[] base = Keys.registration(r.table().router(), r.table().rtmInstance(), r.id());
+        deleteRange(marks, base);
+        deleteRange(pending, base);
+    }
+
+    List<ChangeRegistration> of(TableId t) {
+        List<ChangeRegistration> cached = byTable.get(t);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] from = Keys.instance(t.router(), t.rtmInstance());
+        List<ChangeRegistration> out = new ArrayList<>();
+        try (Cursor<ChangeRegistration> c = store.range(from, Keys.end(from))) {
+            c.forEachRemaining(e -> {
+                if (e.value().table().equals(t)) {
+                    out.add(e.value());
+                }
+            });
+        }
+        List<ChangeRegistration> list = List.copyOf(out);
+        byTable.put(t, list);
+        return list;
+    }
+
+    boolean isMarked(ChangeRegistration r, Prefix p) {
+        return marks.get(Keys.registrationDest(r, p)) != null;
+    }
+
+    void mark(ChangeRegistration r, Prefix p, boolean on) {
+        if (on) {
+            marks.put(Keys.registrationDest(r, p), Boolean.TRUE);
+        } else {
+            marks.delete(Keys.registrationDest(r, p));
+        }
+    }
+
+    boolean isPending(ChangeRegistration r, Prefix p) {
+        return pending.get(Keys.registrationDest(r, p)) != null;
+    }
+
+    boolean hasPending(ChangeRegistration r) {
+        byte[] base = Keys.registration(r.table().router(), r.table().rtmInstance(), r.id());
+        try (Cursor<Boolean> c = pending.range(base, Keys.end(base))) {
+            return c.hasNext();
+        }
+    }
+
+    void addPending(ChangeRegistration r, Prefix p) {
+        pending.put(Keys.registrationDest(r, p), Boolean.TRUE);
+    }
+
+    void removePending(ChangeRegistration r, Prefix p) {
+        pending.delete(Keys.registrationDest(r, p));
+    }
+
+    /** Up to {@code max} pending destinations of the registration, in address order. */
+    List<Prefix> pending(ChangeRegistration r, int max) {
+        byte[] base = Keys.registration(r.table().router(), r.table().rtmInstance(), r.id());
+        List<Prefix> out = new ArrayList<>();
+        try (Cursor<Boolean> c = pending.range(base, Keys.end(base))) {
+            while (c.hasNext() && out.size() < max) {
+                out.add(Prefix.readKey(r.table().family(), c.next().key(), base.length));
+            }
+        }
+        return out;
+    }
+
+    private static void deleteRange(OrderedStore<Boolean> s, byte[] base) {
+        List<byte[]> keys = new ArrayList<>();
+        try (Cursor<Boolean> c = s.range(base, Keys.end(base))) {
+            c.forEachRemaining(e -> keys.add(e.key()));
+        }
+        keys.forEach(s::delete);
+    }
+}

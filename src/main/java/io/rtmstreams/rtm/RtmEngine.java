@@ -1,0 +1,310 @@
+package io.rtmstreams.rtm;
+
+import io.rtmstreams.net.IpFamily;
+import io.rtmstreams.net.Prefix;
+import io.rtmstreams.rtm.state.StoreProvider;
+
+import java.util.List;
+
+/**
+ * The Routing Table Manager: RTMv2's behaviour over state kept in {@link StoreProvider} stores. One engine serves
+ * every router whose state those stores hold; it is not thread-safe (one stream task, one thread).
+ *
+ * <p>Time is whatever the caller says it is: every call takes {@code now} in milliseconds, and deadlines (TTL,
+ * hold-down, retention) are data that {@link #fireDueTimers} acts on once {@code now} has passed them (D8).
+ *
+ * <p>Every command gets exactly one {@link Outcome} (D20). A command that fails changes nothing: all checks run
+ * before the first write.
+ */
+public final class RtmEngine {
+
+    private final RtmState state;
+    private final RtmConfig config;
+    private final DestinationWriter writer;
+    private final NextHopOps nextHops;
+    private final RouteOps routes;
+    private final EntityOps entities;
+    private final NotificationOps notifications;
+    private final RouteListOps routeLists;
+    private final RtmQueries queries;
+
+    public RtmEngine(StoreProvider stores, RtmConfig config, RouteCostModel costModel) {
+        this.state = new RtmState(stores);
+        this.config = config;
+        DestViews views = new DestViews(costModel);
+        Notifier notifier = new Notifier(state.registrations, views, config.delivery());
+        this.writer = new DestinationWriter(state, costModel, views, notifier, config.deletedRouteRetentionMs());
+        this.nextHops = new NextHopOps(state);
+        this.routes = new RouteOps(state, writer, nextHops, config);
+        this.entities = new EntityOps(state, routes, config);
+        this.notifications = new NotificationOps(state, views, config);
+        this.routeLists = new RouteListOps(state, routes, writer);
+        this.queries = new RtmQueries(state, views, config);
+    }
+
+    public RtmConfig config() {
+        return config;
+    }
+
+    public RtmQueries queries() {
+        return queries;
+    }
+
+    /** Executes a command; its effects are collected into the outcome. */
+    public Outcome execute(Command c, long now) {
+        Effects.Builder fx = new Effects.Builder();
+        Outcome o = execute(c, now, fx);
+        return o.succeeded() ? new Outcome(o.status(), o.message(), o.changeFlags(), o.routeId(), o.nextHopId(),
+                fx.build()) : o;
+    }
+
+    /** Executes a command, streaming its effects into {@code fx}; the outcome carries no effects. */
+    public Outcome execute(Command c, long now, EffectSink fx) {
+        try {
+            TableId t = resolveTable(c);
+            if (c instanceof Command.RegisterEntity r) {
+                return entities.register(t, r, now, fx);
+            }
+            Entity caller = caller(t, c, now, fx);
+            return dispatch(t, caller, c, now, fx);
+        } catch (RtmException e) {
+            return Outcome.error(e.status(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return Outcome.error(Status.ERROR_INVALID_PARAMETER, e.getMessage());
+        }
+    }
+
+    private Outcome dispatch(TableId t, Entity caller, Command c, long now, EffectSink fx) {
+        if (c instanceof Command.AddRoute a) {
+            return routes.add(t, caller, a, now, fx);
+        } else if (c instanceof Command.DeleteRoute d) {
+            return routes.delete(t, caller, d, now, fx);
+        } else if (c instanceof Command.AddNextHop a) {
+            return nextHops.add(t, caller, a.nextHop());
+        } else if (c instanceof Command.DeleteNextHop d) {
+            return nextHops.delete(t, caller, d.nextHop(), d.nextHopId());
+        } else if (c instanceof Command.HoldDestination h) {
+            return routes.hold(t, h, now, fx);
+        } else if (c instanceof Command.DeregisterEntity) {
+            return entities.deregister(t, caller, now, fx);
+        } else if (c instanceof Command.RegisterChangeNotification r) {
+            return notifications.register(t, caller, r);
+        } else if (c instanceof Command.DeregisterChangeNotification d) {
+            return notifications.deregister(t, caller, d.registrationId());
+        } else if (c instanceof Command.MarkDest m) {
+            return notifications.mark(t, caller, m);
+        } else if (c instanceof Command.CreateRouteList l) {
+            return routeLists.create(t, caller, l.routeList());
+        } else if (c instanceof Command.DeleteRouteList l) {
+            return routeLists.delete(t, caller, l.routeList(), now, fx);
+        } else if (c instanceof Command.InsertInRouteList l) {
+            return routeLists.insert(t, caller, l.routeList(), l.routeIds(), now, fx);
+        } else if (c instanceof Command.SetOpaque o) {
+            return setOpaque(t, caller, o);
+        } else if (c instanceof Command.InvokeMethod m) {
+            return entities.invoke(t, caller, m, fx);
+        } else if (c instanceof Command.MethodResult m) {
+            return entities.result(t, caller, m, fx);
+        } else if (c instanceof Command.BlockMethods b) {
+            return entities.block(t, caller, b.block(), fx);
+        }
+        throw new IllegalStateException("unhandled command " + c.getClass().getSimpleName());
+    }
+
+    /** Writes or clears the caller's opaque slot of an existing destination (R135). */
+    private Outcome setOpaque(TableId t, Entity caller, Command.SetOpaque c) {
+        NotificationOps.checkFamily(t, c.dest());
+        if (!caller.opaqueSlot()) {
+            throw RtmException.notFound("entity " + caller.id() + " has no opaque slot (R135, R136)");
+        }
+        Destination d = state.destinations.get(t, c.dest());
+        if (d == null || !d.exists()) {
+            throw RtmException.invalidHandle("no destination " + c.dest());
+        }
+        state.opaque.set(t, caller.id(), c.dest(), c.value());
+        return Outcome.ok(Effects.NONE);
+    }
+
+    /**
+     * The table a command acts on (D1): the family the command names or implies by its prefixes and addresses,
+     * else that of the route or next hop it names, else the only family the caller is registered in.
+     */
+    private TableId resolveTable(Command c) {
+        IpFamily implied = impliedFamily(c);
+        if (c.family() != null && implied != null && c.family() != implied) {
+            throw RtmException.invalidParameter("family " + c.family() + " disagrees with the command's addresses ("
+                    + implied + ")");
+        }
+        IpFamily family = c.family() != null ? c.family() : implied;
+        if (family == null) {
+            family = familyOfHandle(c);
+        }
+        if (family == null) {
+            family = onlyRegisteredFamily(c);
+        }
+        return TableId.of(c.router(), c.rtmInstance(), family);
+    }
+
+    private static IpFamily impliedFamily(Command c) {
+        Prefix p = null;
+        NextHopSpec h = null;
+        if (c instanceof Command.AddRoute a) {
+            p = a.dest();
+        } else if (c instanceof Command.DeleteRoute d) {
+            p = d.dest();
+            h = d.neighbour();
+        } else if (c instanceof Command.HoldDestination d) {
+            p = d.dest();
+        } else if (c instanceof Command.MarkDest m) {
+            p = m.dest();
+        } else if (c instanceof Command.SetOpaque o) {
+            p = o.dest();
+        } else if (c instanceof Command.AddNextHop a) {
+            h = a.nextHop();
+        } else if (c instanceof Command.DeleteNextHop d) {
+            h = d.nextHop();
+        }
+        return p != null ? p.family() : h != null ? h.address().family() : null;
+    }
+
+    private IpFamily familyOfHandle(Command c) {
+        if (c instanceof Command.DeleteRoute d && d.routeId() != null) {
+            RouteLocation loc = state.routeIndex.get(c.router(), d.routeId());
+            return loc == null ? null : loc.table().family();
+        }
+        if (c instanceof Command.DeleteNextHop d && d.nextHopId() != null) {
+            NextHop nh = state.nextHops.byId(c.router(), d.nextHopId());
+            return nh == null ? null : nh.table().family();
+        }
+        if (c instanceof Command.InsertInRouteList l && !l.routeIds().isEmpty()) {
+            RouteLocation loc = state.routeIndex.get(c.router(), l.routeIds().get(0));
+            return loc == null ? null : loc.table().family();
+        }
+        return null;
+    }
+
+    private IpFamily onlyRegisteredFamily(Command c) {
+        IpFamily found = null;
+        for (IpFamily f : IpFamily.values()) {
+            if (state.entities.get(TableId.of(c.router(), c.rtmInstance(), f), c.entity()) != null) {
+                if (found != null) {
+                    throw RtmException.invalidParameter("entity " + c.entity() + " is registered for ipv4 and ipv6: "
+                            + "name the family");
+                }
+                found = f;
+            }
+        }
+        if (found == null) {
+            throw RtmException.invalidHandle("entity " + c.entity() + " is not registered (D5)");
+        }
+        return found;
+    }
+
+    /** The registered caller (D5); registers it first when the importer's auto-registration is on. */
+    private Entity caller(TableId t, Command c, long now, EffectSink fx) {
+        Entity e = state.entities.get(t, c.entity());
+        if (e != null) {
+            return e;
+        }
+        if (!config.autoRegister()) {
+            throw RtmException.invalidHandle("entity " + c.entity() + " is not registered in " + t + " (D5)");
+        }
+        entities.register(t, new Command.RegisterEntity(c.router(), c.rtmInstance(), c.entity(), t.family(), null,
+                List.of()), now, fx);
+        return state.entities.get(t, c.entity());
+    }
+
+    // ---- timers ---------------------------------------------------------------------------------------------
+
+    /**
+     * Acts on at most {@code max} deadlines that are due at {@code now}, earliest first (D8): TTL expiry (R84),
+     * hold-down ends (R95), and the end of deleted routes' retention (R80). Returns how many it handled, so a
+     * caller can bound the work per call and come back for the rest.
+     */
+    public int fireDueTimers(long now, int max, EffectSink fx) {
+        List<TimerRef> due = state.timers.due(now, max);
+        for (TimerRef t : due) {
+            state.timers.cancel(t);
+            switch (t.kind()) {
+                case ROUTE_TTL:
+                    routes.expire(t, now, fx);
+                    break;
+                case HOLD_DOWN:
+                    routes.holdExpired(t, now, fx);
+                    break;
+                default:
+                    RouteLocation loc = state.routeIndex.get(t.table().router(), t.routeId());
+                    if (loc != null && !loc.isLive()) {
+                        state.routeIndex.remove(t.table().router(), t.routeId());
+                    }
+            }
+        }
+        return due.size();
+    }
+
+    /** Fires every due deadline and collects the effects. */
+    public Effects fireDueTimers(long now) {
+        Effects.Builder fx = new Effects.Builder();
+        while (fireDueTimers(now, 1024, fx) > 0) {
+            // keep going until nothing is due
+        }
+        return fx.build();
+    }
+
+    /** The earliest scheduled deadline, or -1 when none is. */
+    public long nextDeadline() {
+        return state.timers.next();
+    }
+
+    // ---- interfaces (D14) -----------------------------------------------------------------------------------
+
+    /**
+     * Recomputes every destination of the router (all RTM instances of the family) that has a route with a next
+     * hop on the interface, after its row changed (D14, M4). The changes are the ordinary ones, with cause
+     * INTERFACE. Returns the number of destinations recomputed.
+     */
+    public int recomputeInterface(String router, IpFamily family, long interfaceIndex, long now, EffectSink fx) {
+        int n = 0;
+        InterfaceIndex.Use last = null;
+        for (List<InterfaceIndex.Use> batch = state.interfaceIndex.uses(router, family, interfaceIndex, null, 1024);
+             !batch.isEmpty();
+             batch = state.interfaceIndex.uses(router, family, interfaceIndex, last, 1024)) {
+            for (InterfaceIndex.Use u : batch) {
+                TableId t = TableId.of(router, u.rtmInstance(), family);
+                Destination d = state.destinations.get(t, u.dest());
+                if (d != null) {
+                    writer.commit(t, d, d, Cause.INTERFACE, now, fx);
+                    n++;
+                }
+                last = u;
+            }
+        }
+        return n;
+    }
+
+    // ---- queued delivery (R108–R114) ------------------------------------------------------------------------
+
+    /** RtmGetChangedDests for a registration of {@code caller} (R109–R112). */
+    public ChangedDests changedDests(TableId t, EntityId caller, String registrationId, int max) {
+        return notifications.changedDests(t, registered(t, caller), registrationId, max);
+    }
+
+    /** RtmIgnoreChangedDests (R114). */
+    public void ignoreChangedDests(TableId t, EntityId caller, String registrationId, List<Prefix> dests) {
+        notifications.ignore(t, registered(t, caller), registrationId, dests);
+    }
+
+    /** RtmGetChangeStatus (R113). */
+    public boolean changeStatus(TableId t, EntityId caller, String registrationId, Prefix dest) {
+        return notifications.changeStatus(t, registered(t, caller), registrationId, dest);
+    }
+
+    /** RtmIsMarkedForChangeNotification (R106). */
+    public boolean isMarked(TableId t, EntityId caller, String registrationId, Prefix dest) {
+        return notifications.isMarked(t, registered(t, caller), registrationId, dest);
+    }
+
+    private Entity registered(TableId t, EntityId id) {
+        return queries.entity(t, id);
+    }
+}

@@ -1,0 +1,88 @@
+package io.rtmstreams.rtm;
+
+import io.rtmstreams.net.IpFamily;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One routing table: (router, rtmInstance, family) (D1). Nothing is shared between tables except what the
+ * router shares across them (interface rows, id counters).
+ */
+public final class TableId {
+
+    private static final Pattern ROUTER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private final String router;
+    private final int rtmInstance;
+    private final IpFamily family;
+    private final byte[] keyPrefix;
+
+    private TableId(String router, int rtmInstance, IpFamily family) {
+        this.router = router;
+        this.rtmInstance = rtmInstance;
+        this.family = family;
+        this.keyPrefix = Keys.table(router, rtmInstance, family);
+    }
+
+    public static TableId of(String router, int rtmInstance, IpFamily family) {
+        checkRouter(router);
+        checkInstance(rtmInstance);
+        return new TableId(router, rtmInstance, Objects.requireNonNull(family, "family"));
+    }
+
+    /** Checks the contract's router id syntax: 1–64 of {@code A-Z a-z 0-9 . _ : -}. */
+    public static String checkRouter(String router) {
+        if (router == null || !ROUTER.matcher(router).matches()) {
+            throw new IllegalArgumentException("router must be 1-64 characters of A-Z a-z 0-9 . _ : - (got '" + router + "')");
+        }
+        return router;
+    }
+
+    public static int checkInstance(int rtmInstance) {
+        if (rtmInstance < 0 || rtmInstance > 0xFFFF) {
+            throw new IllegalArgumentException("rtmInstance must be 0-65535 (got " + rtmInstance + ")");
+        }
+        return rtmInstance;
+    }
+
+    public String router() {
+        return router;
+    }
+
+    public int rtmInstance() {
+        return rtmInstance;
+    }
+
+    public IpFamily family() {
+        return family;
+    }
+
+    /** The sortable key prefix {@code router 0x00 | instance (u16) | family (u8)} shared by this table's keys. */
+    byte[] keyPrefix() {
+        return keyPrefix;
+    }
+
+    static byte[] routerKey(String router) {
+        byte[] r = router.getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[r.length + 1];
+        System.arraycopy(r, 0, out, 0, r.length);
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TableId t && t.rtmInstance == rtmInstance && t.family == family && t.router.equals(router);
+    }
+
+    @Override
+    public int hashCode() {
+        return (router.hashCode() * 31 + rtmInstance) * 31 + family.ordinal();
+    }
+
+    @Override
+    public String toString() {
+        return router + "|" + rtmInstance + "|" + family;
+    }
+}

@@ -1,0 +1,55 @@
+package io.rtmstreams.rtm;
+
+import io.rtmstreams.rtm.state.Cursor;
+import io.rtmstreams.rtm.state.KeyBuilder;
+import io.rtmstreams.rtm.state.OrderedStore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Deadlines as data, in time order (D8): {@code deadline u64 | kind u8 | router | what}. */
+final class Timers {
+
+    private final OrderedStore<TimerRef> store;
+
+    Timers(OrderedStore<TimerRef> store) {
+        this.store = store;
+    }
+
+    void schedule(TimerRef t) {
+        store.put(key(t), t);
+    }
+
+    void cancel(TimerRef t) {
+        store.delete(key(t));
+    }
+
+    /** Up to {@code max} timers with deadline at or before {@code now}, earliest first. */
+    List<TimerRef> due(long now, int max) {
+        byte[] to = new KeyBuilder(8).u64(now + 1).build();
+        List<TimerRef> out = new ArrayList<>();
+        try (Cursor<TimerRef> c = store.range(null, to)) {
+            while (c.hasNext() && out.size() < max) {
+                out.add(c.next().value());
+            }
+        }
+        return out;
+    }
+
+    /** The earliest deadline, or -1 when nothing is scheduled. */
+    long next() {
+        try (Cursor<TimerRef> c = store.range(null, null)) {
+            return c.hasNext() ? c.next().value().deadline() : -1;
+        }
+    }
+
+    private static byte[] key(TimerRef t) {
+        KeyBuilder k = new KeyBuilder(48).u64(t.deadline()).u8(t.kind().ordinal()).string(t.table().router());
+        if (t.kind() == TimerRef.Kind.HOLD_DOWN) {
+            k.u16(t.table().rtmInstance()).u8(t.table().family().afNumber()).prefix(t.dest());
+        } else {
+            k.u64(t.routeId());
+        }
+        return k.build();
+    }
+}

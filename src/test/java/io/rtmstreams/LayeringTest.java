@@ -1,0 +1,49 @@
+package io.rtmstreams;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/** The layers of design.md: net ← rtm, iphlp (pure domain) ← streams ← api ← app. */
+class LayeringTest {
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.rtmstreams");
+    }
+
+    @Test
+    void domainImportsNothingFromKafkaOrJackson() {
+        noClasses().that().resideInAnyPackage("io.rtmstreams.net..", "io.rtmstreams.rtm..", "io.rtmstreams.iphlp..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "com.fasterxml.jackson..")
+                .because("the RTM and IP Helper domain is plain Java (design.md, Layers)")
+                .check(main);
+    }
+
+    @Test
+    void layersDependOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("net").definedBy("io.rtmstreams.net..")
+                .layer("rtm").definedBy("io.rtmstreams.rtm..")
+                .layer("iphlp").definedBy("io.rtmstreams.iphlp..")
+                .layer("streams").definedBy("io.rtmstreams.streams..")
+                .layer("api").definedBy("io.rtmstreams.api..")
+                .layer("app").definedBy("io.rtmstreams.app..")
+                .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("api").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("streams").mayOnlyBeAccessedByLayers("api", "app")
+                .whereLayer("iphlp").mayOnlyBeAccessedByLayers("streams", "api", "app")
+                .whereLayer("rtm").mayOnlyBeAccessedByLayers("iphlp", "streams", "api", "app")
+                .check(main);
+    }
+}
