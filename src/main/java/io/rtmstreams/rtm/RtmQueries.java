@@ -77,6 +77,22 @@ public final class RtmQueries {
     }
 
     /**
+     * The longest existing destination covering {@code prefix} (its length at most the prefix's) with a live route
+     * in {@code viewMask} (any existence for ANY), or null. The building block of lookups that rank across
+     * prefixes, such as GetBestRoute2 (D17): call again with the result's prefix shortened by one bit to walk up.
+     */
+    public Destination longestCovering(TableId t, Prefix prefix, int viewMask) {
+        checkFamily(t, prefix);
+        int mask = View.resolveQueryViews(viewMask);
+        return state.destinations.longestCovering(t, prefix, x -> x.visibleIn(mask));
+    }
+
+    /** The stored record of a destination, or null; retired records (R35) are returned too, with no routes. */
+    public Destination destination(TableId t, Prefix prefix) {
+        return state.destinations.get(t, prefix);
+    }
+
+    /**
      * RtmGetLessSpecificDestination (R118, A32): the next shorter covering destination; 0/0 is returned when it
      * exists, and the call made on 0/0 (or with nothing shorter) is ERROR_NOT_FOUND.
      */
