@@ -8,6 +8,8 @@ import inet.ipaddr.IPAddressStringParameters;
 import inet.ipaddr.ipv4.IPv4Address;
 import inet.ipaddr.ipv6.IPv6Address;
 
+import java.util.regex.Pattern;
+
 /**
  * The one place that turns text into address bits and back. Parsing accepts IP literals in their standard forms
  * only (dotted quad; RFC 4291 text with {@code ::} and an embedded dotted quad): no host names, no inet_aton
@@ -16,6 +18,8 @@ import inet.ipaddr.ipv6.IPv6Address;
 final class IpLiterals {
 
     private static final IPAddressStringParameters STRICT;
+    /** A decimal prefix length without leading zeros. */
+    private static final Pattern PREFIX_LENGTH = Pattern.compile("0|[1-9][0-9]{0,2}");
 
     static {
         IPAddressStringParameters.Builder b = new IPAddressStringParameters.Builder()
@@ -31,7 +35,7 @@ final class IpLiterals {
         b.getIPv4AddressParametersBuilder()
                 .allowLeadingZeros(false)
                 .allowUnlimitedLeadingZeros(false)
-                .allowPrefixLengthLeadingZeros(false)
+                .allowPrefixLengthLeadingZeros(true) // the library also refuses "/0" this way: checked below
                 .allowPrefixesBeyondAddressSize(false)
                 .allowBinary(false);
         b.getIPv6AddressParametersBuilder()
@@ -42,7 +46,7 @@ final class IpLiterals {
                 .allowMixed(true)
                 .allow_mixed_inet_aton(false)
                 .allowUnlimitedLeadingZeros(false)
-                .allowPrefixLengthLeadingZeros(false)
+                .allowPrefixLengthLeadingZeros(true)
                 .allowPrefixesBeyondAddressSize(false);
         STRICT = b.toParams();
     }
@@ -57,6 +61,10 @@ final class IpLiterals {
     static Parsed parse(String text) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("empty address");
+        }
+        int slash = text.indexOf('/');
+        if (slash >= 0 && !PREFIX_LENGTH.matcher(text).region(slash + 1, text.length()).matches()) {
+            throw new IllegalArgumentException("'" + text + "' has a malformed prefix length");
         }
         IPAddress address;
         try {

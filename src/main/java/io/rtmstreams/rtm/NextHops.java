@@ -9,15 +9,17 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Every entity's private next-hop list (R40, R41): by id, and by identity (owner, address, interface index), which
- * also orders an owner's next hops by address for enumeration (R124).
+ * Every entity's private next-hop list (R40, R41), stored twice: by identity (owner, address, interface index),
+ * which is how routes name their next hops on every add and which orders an owner's next hops by address (R124),
+ * and by id for the calls that use a handle. Both hold the whole (small, immutable) record, so either lookup is
+ * one read.
  */
 final class NextHops {
 
     private final OrderedStore<NextHop> byId;
-    private final OrderedStore<Long> byIdentity;
+    private final OrderedStore<NextHop> byIdentity;
 
-    NextHops(OrderedStore<NextHop> byId, OrderedStore<Long> byIdentity) {
+    NextHops(OrderedStore<NextHop> byId, OrderedStore<NextHop> byIdentity) {
         this.byId = byId;
         this.byIdentity = byIdentity;
     }
@@ -27,13 +29,12 @@ final class NextHops {
     }
 
     NextHop find(TableId t, EntityId owner, IpAddress address, long ifIndex) {
-        Long id = byIdentity.get(Keys.nextHopIdentity(t, owner, address, ifIndex));
-        return id == null ? null : byId(t.router(), id);
+        return byIdentity.get(Keys.nextHopIdentity(t, owner, address, ifIndex));
     }
 
     void put(NextHop nh) {
         byId.put(Keys.routeId(nh.table().router(), nh.id()), nh);
-        byIdentity.put(Keys.nextHopIdentity(nh.table(), nh.owner(), nh.address(), nh.interfaceIndex()), nh.id());
+        byIdentity.put(Keys.nextHopIdentity(nh.table(), nh.owner(), nh.address(), nh.interfaceIndex()), nh);
     }
 
     void remove(NextHop nh) {
@@ -44,19 +45,12 @@ final class NextHops {
     /** Up to {@code max} of the owner's next hops passing the filter, in address order. */
     List<NextHop> list(TableId t, EntityId owner, Predicate<NextHop> filter, int max) {
         byte[] from = Keys.entity(t, owner);
-        List<Long> ids = new ArrayList<>();
-        try (Cursor<Long> c = byIdentity.range(from, Keys.end(from))) {
-            while (c.hasNext()) {
-                ids.add(c.next().value());
-            }
-        }
         List<NextHop> out = new ArrayList<>();
-        for (Long id : ids) {
-            NextHop nh = byId(t.router(), id);
-            if (nh != null && filter.test(nh)) {
-                out.add(nh);
-                if (out.size() >= max) {
-                    break;
+        try (Cursor<NextHop> c = byIdentity.range(from, Keys.end(from))) {
+            while (c.hasNext() && out.size() < max) {
+                NextHop nh = c.next().value();
+                if (filter.test(nh)) {
+                    out.add(nh);
                 }
             }
         }

@@ -68,7 +68,10 @@ final class RouteOps {
         Destination d = before != null ? before : Destination.empty(c.dest());
         List<NextHopRef> refs = new ArrayList<>(hops.size());
         hops.forEach(h -> refs.add(nextHops.resolve(t, caller.id(), h)));
-        NextHopRef neighbour = c.neighbour() == null ? null : nextHops.resolve(t, caller.id(), c.neighbour());
+        NextHopRef neighbour = c.neighbour() == null ? null : refs.stream()
+                .filter(r -> r.sameIdentity(c.neighbour().address(), c.neighbour().interfaceIndex()))
+                .findFirst()
+                .orElseGet(() -> nextHops.resolve(t, caller.id(), c.neighbour()));
 
         long seq = d.nextSeq();
         long id;

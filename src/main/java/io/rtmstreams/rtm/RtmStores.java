@@ -12,7 +12,8 @@ public final class RtmStores {
     public static final StoreSpec<Boolean> OWNER_INDEX = new StoreSpec<>("rtm-owner-index", Boolean.class);
     public static final StoreSpec<Boolean> INTERFACE_INDEX = new StoreSpec<>("rtm-interface-index", Boolean.class);
     public static final StoreSpec<NextHop> NEXT_HOPS = new StoreSpec<>("rtm-next-hops", NextHop.class);
-    public static final StoreSpec<Long> NEXT_HOP_IDENTITIES = new StoreSpec<>("rtm-next-hop-identities", Long.class);
+    public static final StoreSpec<NextHop> NEXT_HOP_IDENTITIES =
+            new StoreSpec<>("rtm-next-hop-identities", NextHop.class);
     public static final StoreSpec<Entity> ENTITIES = new StoreSpec<>("rtm-entities", Entity.class);
     public static final StoreSpec<ChangeRegistration> REGISTRATIONS =
             new StoreSpec<>("rtm-registrations", ChangeRegistration.class);

@@ -1,0 +1,50 @@
+package io.rtmstreams.bench;
+
+import io.rtmstreams.net.IpAddress;
+import io.rtmstreams.net.Prefix;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * One peer's routes from a normalized RIB dump of ../shared/data (peer_ip|peer_as|prefix|next_hop|...|med|...):
+ * by default the full IPv4 table of AS30844 in the RouteViews route-views.jinx dump (497,321 prefixes).
+ */
+public record RibTable(List<Entry> entries) {
+
+    public static final String DEFAULT_FILE = "../shared/data/normalized/rib/routeviews-jinx.rib.20140530.2200.txt.gz";
+    public static final String DEFAULT_PEER = "196.223.14.55";
+
+    /** One RIB entry: prefix, BGP next hop, MED. */
+    public record Entry(Prefix prefix, IpAddress nextHop, long med) {
+    }
+
+    public static RibTable load() throws IOException {
+        return load(Path.of(System.getProperty("rib.file", DEFAULT_FILE)), System.getProperty("rib.peer", DEFAULT_PEER));
+    }
+
+    public static RibTable load(Path file, String peer) throws IOException {
+        List<Entry> out = new ArrayList<>(500_000);
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.US_ASCII))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("#") || !line.startsWith(peer + "|")) {
+                    continue;
+                }
+                String[] f = line.split("\\|");
+                out.add(new Entry(Prefix.parse(f[2]), IpAddress.parse(f[3]), Long.parseLong(f[6])));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IOException("no routes of peer " + peer + " in " + file);
+        }
+        return new RibTable(out);
+    }
+}
