@@ -57,9 +57,12 @@ final class DestinationWriter {
                 continue;
             }
             ViewSlot slot = after.slot(v);
-            after = after.withSlot(v, slot.withVersion(slot.version() + 1));
-            fx.change(new DestChange(t, after.prefix(), v, slot.version() + 1, ty, cause,
-                    views.best(t, after.best(v)), after.numRoutes(v), slot.holdRoute(), after.lastChanged()));
+            long bestVersion = bestRecordChanged(before, after, v) ? slot.bestVersion() + 1 : 0;
+            after = after.withSlot(v, slot.withVersions(slot.version() + 1,
+                    bestVersion > 0 ? bestVersion : slot.bestVersion()));
+            fx.change(new DestChange(t, after.prefix(), v, slot.version() + 1, bestVersion, ty, cause,
+                    views.best(t, before == null ? null : before.best(v)), views.best(t, after.best(v)),
+                    after.numRoutes(v), slot.holdRoute(), after.lastChanged()));
         }
         for (View v : View.values()) {
             if (types[v.id()] != 0) {
@@ -68,6 +71,23 @@ final class DestinationWriter {
         }
         store(t, before, after, now);
         return after;
+    }
+
+    /**
+     * Whether the view's best-route record (best route, route count, hold-down route, last change) differs: no
+     * record repeats the previous one, and a view without a best route before or after gets no second tombstone
+     * (D21).
+     */
+    private static boolean bestRecordChanged(Destination before, Destination after, View v) {
+        Route old = before == null ? null : before.best(v);
+        Route now = after.best(v);
+        if (old == null || now == null) {
+            return old != now;
+        }
+        return old.id() != now.id() || !old.sameContent(now)
+                || before.numRoutes(v) != after.numRoutes(v)
+                || before.lastChanged() != after.lastChanged()
+                || !java.util.Objects.equals(before.slot(v).holdRoute(), after.slot(v).holdRoute());
     }
 
     /** Refreshes route costs and each view's best route, keeping the incumbent on ties (D4). */

@@ -218,8 +218,9 @@ public final class RtmEngine {
 
     /**
      * Acts on at most {@code max} deadlines that are due at {@code now}, earliest first (D8): TTL expiry (R84),
-     * hold-down ends (R95), and the end of deleted routes' retention (R80). Returns how many it handled, so a
-     * caller can bound the work per call and come back for the rest.
+     * hold-down ends (R95), and the end of deleted routes' retention (R80). Each happens at its own deadline, not at
+     * {@code now}: a timer acted on late has the effects it would have had on time. Returns how many it handled,
+     * so a caller can bound the work per call and come back for the rest.
      */
     public int fireDueTimers(long now, int max, EffectSink fx) {
         List<TimerRef> due = state.timers.due(now, max);
@@ -227,10 +228,10 @@ public final class RtmEngine {
             state.timers.cancel(t);
             switch (t.kind()) {
                 case ROUTE_TTL:
-                    routes.expire(t, now, fx);
+                    routes.expire(t, t.deadline(), fx);
                     break;
                 case HOLD_DOWN:
-                    routes.holdExpired(t, now, fx);
+                    routes.holdExpired(t, t.deadline(), fx);
                     break;
                 default:
                     RouteLocation loc = state.routeIndex.get(t.table().router(), t.routeId());

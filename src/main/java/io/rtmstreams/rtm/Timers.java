@@ -10,7 +10,11 @@ import java.util.List;
 /** Deadlines as data, in time order (D8): {@code deadline u64 | kind u8 | router | what}. */
 final class Timers {
 
+    private static final long UNKNOWN = Long.MIN_VALUE;
+
     private final OrderedStore<TimerRef> store;
+    /** The earliest deadline, cached because the topology asks before every record; -1 for none. */
+    private long next = UNKNOWN;
 
     Timers(OrderedStore<TimerRef> store) {
         this.store = store;
@@ -18,10 +22,16 @@ final class Timers {
 
     void schedule(TimerRef t) {
         store.put(key(t), t);
+        if (next != UNKNOWN && (next < 0 || t.deadline() < next)) {
+            next = t.deadline();
+        }
     }
 
     void cancel(TimerRef t) {
         store.delete(key(t));
+        if (t.deadline() == next) {
+            next = UNKNOWN;
+        }
     }
 
     /** Up to {@code max} timers with deadline at or before {@code now}, earliest first. */
@@ -38,9 +48,12 @@ final class Timers {
 
     /** The earliest deadline, or -1 when nothing is scheduled. */
     long next() {
-        try (Cursor<TimerRef> c = store.range(null, null)) {
-            return c.hasNext() ? c.next().value().deadline() : -1;
+        if (next == UNKNOWN) {
+            try (Cursor<TimerRef> c = store.range(null, null)) {
+                next = c.hasNext() ? c.next().value().deadline() : -1;
+            }
         }
+        return next;
     }
 
     private static byte[] key(TimerRef t) {

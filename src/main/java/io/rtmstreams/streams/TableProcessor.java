@@ -1,0 +1,114 @@
+package io.rtmstreams.streams;
+
+import io.rtmstreams.rtm.Command;
+import io.rtmstreams.rtm.Outcome;
+import io.rtmstreams.rtm.RouteCostModel;
+import io.rtmstreams.rtm.RtmEngine;
+import io.rtmstreams.streams.json.CommandReader;
+import io.rtmstreams.streams.json.Decoded;
+import io.rtmstreams.streams.json.OutputMapper;
+import io.rtmstreams.streams.state.StoreRegistry;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+import java.time.Duration;
+
+/**
+ * The per-router table processor: every record of the input topics is one router's command or interface change
+ * (D2), applied to that router's tables by the RTM engine over this task's stores; the engine's effects become
+ * output records as they happen, and every command gets exactly one result (D20).
+ *
+ * <p><b>Timers (D8).</b> Deadlines are data in a store. They fire in event-time order with the commands: before a
+ * record is applied, every deadline up to its timestamp fires, at its own deadline. When no record has arrived for a
+ * punctuation interval, a wall-clock punctuation fires what is due by the clock, a bounded number per punctuation.
+ * So a live table expires routes within an interval of their deadline, and a backlog (a restart after downtime, a
+ * replay) interleaves timers and commands exactly as an uninterrupted run did.
+ */
+final class TableProcessor implements Processor<byte[], byte[], Object, Object> {
+
+    private final StreamsSettings settings;
+    private final ProcessorMetrics metrics;
+    private ProcessorContext<Object, Object> ctx;
+    private RtmEngine engine;
+    private RecordEmitter out;
+    private long lastRecordAt;
+
+    TableProcessor(StreamsSettings settings, ProcessorMetrics metrics) {
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void init(ProcessorContext<Object, Object> context) {
+        ctx = context;
+        engine = new RtmEngine(StoreRegistry.provider(StoreRegistry.TABLE_STORES, context::getStateStore),
+                settings.rtm(), RouteCostModel.PLAIN);
+        out = new RecordEmitter((ProcessorContext) context, metrics);
+        lastRecordAt = context.currentSystemTimeMs();
+        context.schedule(Duration.ofMillis(settings.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
+                this::punctuate);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        fireDue(record.timestamp(), Integer.MAX_VALUE);
+        lastRecordAt = ctx.currentSystemTimeMs();
+        String topic = ctx.recordMetadata().map(RecordMetadata::topic).orElse("");
+        if (topic.equals(settings.topics().routeAdverts())) {
+            command(record);
+        } else {
+            reject(record, "no handler for topic " + topic);
+        }
+    }
+
+    private void command(Record<byte[], byte[]> record) {
+        Decoded<Command> d = CommandReader.read(record.key(), record.value());
+        if (d instanceof Decoded.Rejected<Command> r) {
+            reject(record, r.reason());
+        } else if (d instanceof Decoded.Invalid<Command> i) {
+            out.cause(record.timestamp(), i.envelope().requestId());
+            result(i.envelope().router(), i.envelope().op(),
+                    OutputMapper.failure(i.envelope(), i.status(), i.message()));
+        } else {
+            Decoded.Valid<Command> v = (Decoded.Valid<Command>) d;
+            out.cause(record.timestamp(), v.envelope().requestId());
+            Outcome o = engine.execute(v.command(), record.timestamp(), out);
+            result(v.envelope().router(), v.envelope().op(), OutputMapper.result(v.envelope(), o));
+        }
+    }
+
+    private void result(String router, String op, io.rtmstreams.streams.json.OutputJson.CommandResult r) {
+        out.forward(Nodes.COMMAND_RESULTS_SINK, router, r);
+        metrics.command(op, r.status());
+    }
+
+    private void reject(Record<byte[], byte[]> record, String reason) {
+        RecordMetadata m = ctx.recordMetadata().orElseThrow();
+        out.cause(record.timestamp(), null);
+        ctx.forward(new Record<>(record.key(), Rejection.of(reason, m.topic(), m.partition(), m.offset(),
+                record.key(), record.value()), record.timestamp()), Nodes.REJECTED_SINK);
+        metrics.rejected(m.topic());
+    }
+
+    private void punctuate(long wallClock) {
+        if (wallClock - lastRecordAt >= settings.punctuationIntervalMs()) {
+            fireDue(wallClock, settings.maxTimersPerPunctuation());
+        }
+    }
+
+    /** Fires up to {@code budget} deadlines at or before {@code horizon}, each at its own time. */
+    private void fireDue(long horizon, int budget) {
+        int fired = 0;
+        for (long d = engine.nextDeadline(); d >= 0 && d <= horizon && fired < budget; d = engine.nextDeadline()) {
+            out.cause(d, null);
+            fired += engine.fireDueTimers(d, 1, out);
+        }
+        if (fired > 0) {
+            metrics.timersFired(fired);
+        }
+    }
+}

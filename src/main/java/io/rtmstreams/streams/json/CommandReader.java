@@ -1,0 +1,231 @@
+package io.rtmstreams.streams.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.rtmstreams.rtm.Command;
+import io.rtmstreams.rtm.EntityId;
+import io.rtmstreams.rtm.ExpiryPolicy;
+import io.rtmstreams.rtm.RtmException;
+import io.rtmstreams.rtm.Status;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import static io.rtmstreams.streams.json.WireValues.family;
+import static io.rtmstreams.streams.json.WireValues.prefix;
+import static io.rtmstreams.streams.json.WireValues.required;
+import static io.rtmstreams.streams.json.WireValues.u32;
+
+/**
+ * Reads a record of {@code rtm.route-adverts} into a domain {@link Command} (contract.md, Commands; D20). Input that
+ * is not a JSON object, has no known op, or whose key is not its router is rejected; a command whose fields are
+ * missing, mistyped or out of range is answered with ERROR_INVALID_PARAMETER (ERROR_NOT_SUPPORTED for an unknown
+ * view); everything else is left to the engine.
+ */
+public final class CommandReader {
+
+    public static final Set<String> OPS = Set.of("REGISTER_ENTITY", "DEREGISTER_ENTITY", "ADD_NEXTHOP",
+            "DELETE_NEXTHOP", "ADD_ROUTE", "DELETE_ROUTE", "HOLD_DESTINATION", "CREATE_ROUTE_LIST",
+            "DELETE_ROUTE_LIST", "INSERT_IN_ROUTE_LIST", "REGISTER_CHANGE_NOTIFICATION",
+            "DEREGISTER_CHANGE_NOTIFICATION", "MARK_DEST", "SET_OPAQUE", "INVOKE_METHOD", "METHOD_RESULT",
+            "BLOCK_METHODS");
+
+    private CommandReader() {
+    }
+
+    public static Decoded<Command> read(byte[] key, byte[] value) {
+        if (value == null) {
+            return new Decoded.Rejected<>("no value (a tombstone is not a command)");
+        }
+        WireCommand w;
+        try {
+            w = Json.MAPPER.readValue(value, WireCommand.class);
+        } catch (MismatchedInputException e) {
+            return mistyped(key, value, e);
+        } catch (IOException e) {
+            return new Decoded.Rejected<>("not a JSON object: " + firstLine(e));
+        }
+        if (w == null) {
+            return new Decoded.Rejected<>("not a JSON object");
+        }
+        String problem = envelopeProblem(key, w.op(), w.router());
+        if (problem != null) {
+            return new Decoded.Rejected<>(problem);
+        }
+        Envelope env = envelope(w);
+        try {
+            return new Decoded.Valid<>(env, toCommand(w));
+        } catch (RtmException e) {
+            return new Decoded.Invalid<>(env, e.status(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return new Decoded.Invalid<>(env, Status.ERROR_INVALID_PARAMETER, e.getMessage());
+        }
+    }
+
+    /** The key must be the router, and the op must be known; otherwise this is not a command (D20). */
+    static String envelopeProblem(byte[] key, String op, String router) {
+        if (op == null) {
+            return "no op";
+        }
+        if (!OPS.contains(op)) {
+            return "unknown op '" + op + "'";
+        }
+        if (router == null) {
+            return "no router";
+        }
+        String k = utf8(key);
+        if (!router.equals(k)) {
+            return "key " + (k == null ? "(none)" : "'" + k + "'") + " is not the router '" + router + "' (D2)";
+        }
+        return null;
+    }
+
+    /** A JSON object whose fields have the wrong JSON types: answered with its envelope if that much is readable. */
+    private static Decoded<Command> mistyped(byte[] key, byte[] value, MismatchedInputException e) {
+        JsonNode tree;
+        try {
+            tree = Json.MAPPER.readTree(value);
+        } catch (IOException notJson) {
+            return new Decoded.Rejected<>("not a JSON object: " + firstLine(notJson));
+        }
+        if (tree == null || !tree.isObject()) {
+            return new Decoded.Rejected<>("not a JSON object");
+        }
+        String op = text(tree, "op");
+        String router = text(tree, "router");
+        String problem = envelopeProblem(key, op, router);
+        if (problem != null) {
+            return new Decoded.Rejected<>(problem);
+        }
+        JsonNode inst = tree.get("rtmInstance");
+        Envelope env = new Envelope(op, text(tree, "requestId"), router,
+                inst != null && inst.canConvertToInt() && inst.isIntegralNumber() ? inst.intValue() : 0, null);
+        return new Decoded.Invalid<>(env, Status.ERROR_INVALID_PARAMETER, "wrong JSON type at " + path(e));
+    }
+
+    private static Envelope envelope(WireCommand w) {
+        EntityId entity = null;
+        try {
+            entity = w.entity() == null ? null : w.entity().toEntity("entity");
+        } catch (IllegalArgumentException ignored) {
+            // reported when the command is built
+        }
+        return new Envelope(w.op(), w.requestId(), w.router(), w.rtmInstance() == null ? 0 : w.rtmInstance(), entity);
+    }
+
+    private static Command toCommand(WireCommand w) {
+        required("requestId", w.requestId());
+        String r = io.rtmstreams.rtm.TableId.checkRouter(w.router());
+        int inst = io.rtmstreams.rtm.TableId.checkInstance(w.rtmInstance() == null ? 0 : w.rtmInstance());
+        EntityId e = required("entity", w.entity()).toEntity("entity");
+        var f = family(w.family());
+        return switch (w.op()) {
+            case "REGISTER_ENTITY" -> new Command.RegisterEntity(r, inst, e, required("family", f),
+                    w.expiryPolicy() == null ? null : expiryPolicy(w.expiryPolicy()), w.methods());
+            case "DEREGISTER_ENTITY" -> new Command.DeregisterEntity(r, inst, e, required("family", f));
+            case "ADD_NEXTHOP" -> new Command.AddNextHop(r, inst, e, f, required("nextHop", w.nextHop()).toSpec("nextHop"));
+            case "DELETE_NEXTHOP" -> deleteNextHop(w, r, inst, e, f);
+            case "ADD_ROUTE" -> addRoute(w, r, inst, e, f);
+            case "DELETE_ROUTE" -> deleteRoute(w, r, inst, e, f);
+            case "HOLD_DESTINATION" -> new Command.HoldDestination(r, inst, e, f, prefix("dest", w.dest()),
+                    WireValues.views("views", w.views()), u32("holdTimeMs", w.holdTimeMs()));
+            case "CREATE_ROUTE_LIST" -> new Command.CreateRouteList(r, inst, e, f, required("routeList", w.routeList()));
+            case "DELETE_ROUTE_LIST" -> new Command.DeleteRouteList(r, inst, e, f, required("routeList", w.routeList()));
+            case "INSERT_IN_ROUTE_LIST" -> new Command.InsertInRouteList(r, inst, e, f, w.routeList(),
+                    required("routeIds", w.routeIds()));
+            case "REGISTER_CHANGE_NOTIFICATION" -> new Command.RegisterChangeNotification(r, inst, e, f,
+                    required("registrationId", w.registrationId()), WireValues.views("views", w.views()),
+                    WireValues.changeTypes(w.changeTypes()), Boolean.TRUE.equals(w.onlyMarkedDests()));
+            case "DEREGISTER_CHANGE_NOTIFICATION" -> new Command.DeregisterChangeNotification(r, inst, e, f,
+                    required("registrationId", w.registrationId()));
+            case "MARK_DEST" -> new Command.MarkDest(r, inst, e, f, required("registrationId", w.registrationId()),
+                    prefix("dest", w.dest()), required("mark", w.mark()));
+            case "SET_OPAQUE" -> new Command.SetOpaque(r, inst, e, f, prefix("dest", w.dest()), w.value());
+            case "INVOKE_METHOD" -> new Command.InvokeMethod(r, inst, e, f, required("target", w.target()).toEntity("target"),
+                    required("methods", w.methods()), required("invocationId", w.invocationId()), w.input());
+            case "METHOD_RESULT" -> new Command.MethodResult(r, inst, e, f, required("invocationId", w.invocationId()),
+                    w.caller() == null ? null : w.caller().toEntity("caller"), WireValues.status(w.status()), w.output());
+            case "BLOCK_METHODS" -> new Command.BlockMethods(r, inst, e, f, required("block", w.block()));
+            default -> throw new IllegalStateException("op list and switch disagree on " + w.op());
+        };
+    }
+
+    private static Command addRoute(WireCommand w, String r, int inst, EntityId e, io.rtmstreams.net.IpFamily f) {
+        var hops = new java.util.ArrayList<io.rtmstreams.rtm.NextHopSpec>();
+        var wireHops = w.nextHops() == null ? java.util.List.<WireNextHop>of() : w.nextHops();
+        for (int i = 0; i < wireHops.size(); i++) {
+            hops.add(required("nextHops[" + i + "]", wireHops.get(i)).toSpec("nextHops[" + i + "]"));
+        }
+        return new Command.AddRoute(r, inst, e, f, prefix("dest", w.dest()), hops,
+                w.neighbour() == null ? null : w.neighbour().toSpec("neighbour"),
+                u32("preference", w.preference()), u32("metric", w.metric()), WireValues.views("views", w.views()),
+                WireValues.routeFlags(w.flags()), WireValues.ttl(w.timeToLiveMs()),
+                WireValues.inputChangeFlags(w.changeFlags()), w.routeId(), w.routeList(), w.entitySpecificInfo());
+    }
+
+    private static Command deleteRoute(WireCommand w, String r, int inst, EntityId e, io.rtmstreams.net.IpFamily f) {
+        if (w.routeId() == null && w.dest() == null) {
+            throw new IllegalArgumentException("DELETE_ROUTE needs routeId, or dest and neighbour");
+        }
+        return new Command.DeleteRoute(r, inst, e, f, w.routeId(), w.dest() == null ? null : prefix("dest", w.dest()),
+                w.neighbour() == null ? null : w.neighbour().toSpec("neighbour"));
+    }
+
+    private static Command deleteNextHop(WireCommand w, String r, int inst, EntityId e, io.rtmstreams.net.IpFamily f) {
+        if ((w.nextHop() == null) == (w.nextHopId() == null)) {
+            throw new IllegalArgumentException("DELETE_NEXTHOP needs exactly one of nextHop and nextHopId");
+        }
+        return new Command.DeleteNextHop(r, inst, e, f, w.nextHop() == null ? null : w.nextHop().toSpec("nextHop"),
+                w.nextHopId());
+    }
+
+    private static ExpiryPolicy expiryPolicy(String v) {
+        try {
+            return ExpiryPolicy.valueOf(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expiryPolicy must be DELETE or NOTIFY");
+        }
+    }
+
+    static String utf8(byte[] b) {
+        if (b == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode tree, String field) {
+        JsonNode n = tree.get(field);
+        return n != null && n.isTextual() ? n.asText() : null;
+    }
+
+    private static String path(MismatchedInputException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return (sb.length() == 0 ? "(top level)" : sb) + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
+    }
+
+    private static String firstLine(JsonProcessingException e) {
+        return e.getOriginalMessage().lines().findFirst().orElse(e.getClass().getSimpleName());
+    }
+
+    private static String firstLine(IOException e) {
+        return e instanceof JsonProcessingException j ? firstLine(j) : String.valueOf(e.getMessage());
+    }
+}

@@ -1,0 +1,74 @@
+package io.rtmstreams.streams.json;
+
+import java.util.List;
+
+/** The JSON shapes of the output topics (contract.md, Outputs and Command results), as records Jackson writes. */
+public final class OutputJson {
+
+    private OutputJson() {
+    }
+
+    /** One answer per command (D20). */
+    public record CommandResult(String requestId, String router, int rtmInstance, String op, WireEntity entity,
+                                String status, int code, List<String> changeFlags, Long routeId, Long nextHopId,
+                                String message) {
+    }
+
+    /** A next hop of a route; {@code interfaceLuid} (decimal string) only where the router reported the interface. */
+    public record NextHop(String address, long interfaceIndex, String interfaceLuid, Long nextHopId) {
+    }
+
+    /** A route as outputs show it (best route fields, hold-down routes, expired routes). */
+    public record Route(long routeId, String dest, WireEntity owner, NextHop neighbour, long preference,
+                        long metric, Long interfaceMetric, Long effectiveMetric, List<NextHop> nextHops,
+                        List<String> flags, List<String> views, String state) {
+    }
+
+    /** {@code rtm.best-routes}: the full current best route of a (destination, view) (D21). */
+    public record BestRoute(String router, int rtmInstance, String family, String view, String prefix, long version,
+                            long routeId, WireEntity owner, NextHop neighbour, long preference, long metric,
+                            long interfaceMetric, long effectiveMetric, List<NextHop> nextHops, List<String> flags,
+                            int numRoutes, Route holdRoute, long lastChanged) {
+    }
+
+    /** {@code rtm.dest-changes}. */
+    public record DestChange(String router, int rtmInstance, String family, String view, String prefix, long version,
+                             List<String> changeTypes, String cause, String requestId, Route best, int numRoutes,
+                             Route holdRoute, long lastChanged) {
+    }
+
+    /** {@code rtm.entity-events}. */
+    public record EntityEvent(String router, int rtmInstance, String family, WireEntity recipient, String event,
+                              WireEntity subject, Route route, String invocationId, WireEntity caller,
+                              WireEntity target, List<String> methods, Long methodBits, String input, String status,
+                              Integer code, String output) {
+    }
+
+    /** The per-view part of a destination record in a notification. */
+    public record ViewInfo(String view, int numRoutes, Route route, WireEntity owner, List<String> destFlags,
+                           Route holdRoute) {
+    }
+
+    /** A destination record (RTM_DEST_INFO). */
+    public record DestInfo(String prefix, List<String> belongsToViews, long lastChanged, List<ViewInfo> views) {
+    }
+
+    /** {@code rtm.notifications}: the latest change of a destination for a registration (R111). */
+    public record Notification(String router, int rtmInstance, String registrationId, String view, String prefix,
+                               List<String> changeTypes, DestInfo dest) {
+    }
+
+    /** One router's best route in a fleet record. */
+    public record FleetRouter(String router, int rtmInstance, long routeId, WireEntity owner, long effectiveMetric,
+                              List<NextHop> nextHops) {
+    }
+
+    /** {@code rtm.fleet-routes}. */
+    public record FleetRoute(String view, String prefix, int routerCount, List<FleetRouter> routers) {
+    }
+
+    /** {@code rtm.rejected}: unreadable input with its coordinates; non-UTF-8 bytes as base64 with an encoding note. */
+    public record Rejected(String reason, String topic, int partition, long offset, String key, String value,
+                           String keyEncoding, String valueEncoding) {
+    }
+}

@@ -1,0 +1,188 @@
+package io.rtmstreams.streams.json;
+
+import io.rtmstreams.net.Prefix;
+import io.rtmstreams.rtm.BestRoute;
+import io.rtmstreams.rtm.ChangeType;
+import io.rtmstreams.rtm.DestChange;
+import io.rtmstreams.rtm.DestInfo;
+import io.rtmstreams.rtm.EntityEvent;
+import io.rtmstreams.rtm.EntityId;
+import io.rtmstreams.rtm.NextHopRef;
+import io.rtmstreams.rtm.Notification;
+import io.rtmstreams.rtm.Outcome;
+import io.rtmstreams.rtm.Route;
+import io.rtmstreams.rtm.RouteChange;
+import io.rtmstreams.rtm.RouteFlags;
+import io.rtmstreams.rtm.Status;
+import io.rtmstreams.rtm.TableId;
+import io.rtmstreams.rtm.View;
+import io.rtmstreams.rtm.ViewInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the output records' keys and JSON values from the engine's results (contract.md, Topics and Outputs). */
+public final class OutputMapper {
+
+    private OutputMapper() {
+    }
+
+    // ---- keys -----------------------------------------------------------------------------------------------
+
+    /** {@code router|rtmInstance|view|prefix}: best routes and destination changes. */
+    public static String destKey(TableId t, View v, Prefix p) {
+        return t.router() + "|" + t.rtmInstance() + "|" + v.wireName() + "|" + p;
+    }
+
+    /** {@code router|rtmInstance|family|protocolId.instanceId} of the recipient. */
+    public static String entityEventKey(TableId t, EntityId recipient) {
+        return t.router() + "|" + t.rtmInstance() + "|" + t.family().wireName() + "|" + recipient;
+    }
+
+    /** {@code router|rtmInstance|registrationId|view|prefix}. */
+    public static String notificationKey(Notification n) {
+        TableId t = n.registration().table();
+        return t.router() + "|" + t.rtmInstance() + "|" + n.registration().id() + "|" + n.view().wireName() + "|"
+                + n.prefix();
+    }
+
+    /** {@code view|prefix}: fleet records. */
+    public static String fleetKey(View v, Prefix p) {
+        return v.wireName() + "|" + p;
+    }
+
+    // ---- values ---------------------------------------------------------------------------------------------
+
+    public static OutputJson.CommandResult result(Envelope env, Outcome o) {
+        return new OutputJson.CommandResult(env.requestId(), env.router(), env.rtmInstance(), env.op(),
+                env.entity() == null ? null : WireEntity.of(env.entity()), o.status().name(), o.status().code(),
+                RouteChange.names(o.changeFlags()), o.routeId() == 0 ? null : o.routeId(),
+                o.nextHopId() == 0 ? null : o.nextHopId(), o.message());
+    }
+
+    public static OutputJson.CommandResult failure(Envelope env, Status status, String message) {
+        return result(env, Outcome.error(status, message));
+    }
+
+    /** The best-route record of a change, or null for a tombstone (D21). */
+    public static OutputJson.BestRoute bestRoute(DestChange c) {
+        BestRoute b = c.best();
+        if (b == null) {
+            return null;
+        }
+        Route r = b.route();
+        return new OutputJson.BestRoute(c.table().router(), c.table().rtmInstance(), c.table().family().wireName(),
+                c.view().wireName(), c.prefix().toString(), c.version(), r.id(), WireEntity.of(r.owner()),
+                hop(r.neighbour()), r.preference(), r.metric(), b.interfaceMetric(), b.effectiveMetric(), hops(b),
+                RouteFlags.names(r.flags()), c.numRoutes(), route(c.prefix(), c.holdRoute(), "DELETED"),
+                c.lastChanged());
+    }
+
+    public static OutputJson.DestChange destChange(DestChange c, String requestId) {
+        return new OutputJson.DestChange(c.table().router(), c.table().rtmInstance(), c.table().family().wireName(),
+                c.view().wireName(), c.prefix().toString(), c.version(), changeTypes(c.changeTypes()),
+                c.cause().name(), requestId, best(c.prefix(), c.best()), c.numRoutes(),
+                route(c.prefix(), c.holdRoute(), "DELETED"), c.lastChanged());
+    }
+
+    public static OutputJson.EntityEvent entityEvent(EntityEvent e) {
+        TableId t = e.table();
+        String router = t.router();
+        int inst = t.rtmInstance();
+        String fam = t.family().wireName();
+        WireEntity to = WireEntity.of(e.recipient());
+        if (e instanceof EntityEvent.Registered r) {
+            return event(router, inst, fam, to, "ENTITY_REGISTERED", WireEntity.of(r.subject()), null, null, null,
+                    null, null, null, null, null, null);
+        }
+        if (e instanceof EntityEvent.Deregistered d) {
+            return event(router, inst, fam, to, "ENTITY_DEREGISTERED", WireEntity.of(d.subject()), null, null, null,
+                    null, null, null, null, null, null);
+        }
+        if (e instanceof EntityEvent.RouteExpired x) {
+            return event(router, inst, fam, to, "ROUTE_EXPIRED", null, route(x.dest(), x.route(), "CREATED"), null,
+                    null, null, null, null, null, null, null);
+        }
+        if (e instanceof EntityEvent.MethodInvoked m) {
+            return event(router, inst, fam, to, "METHOD_INVOKED", null, null, m.invocationId(),
+                    WireEntity.of(m.caller()), null, m.methods(), m.methodBits(), m.input(), null, null);
+        }
+        if (e instanceof EntityEvent.MethodResult m) {
+            return event(router, inst, fam, to, "METHOD_RESULT", null, null, m.invocationId(), null,
+                    WireEntity.of(m.target()), null, null, null, m.status(), m.output());
+        }
+        EntityEvent.ChangesAvailable c = (EntityEvent.ChangesAvailable) e;
+        return event(router, inst, fam, to, "CHANGE_NOTIFICATION", null, null, c.registrationId(), null, null, null,
+                null, null, null, null);
+    }
+
+    private static OutputJson.EntityEvent event(String router, int inst, String fam, WireEntity to, String kind,
+                                                WireEntity subject, OutputJson.Route route, String invocationId,
+                                                WireEntity caller, WireEntity target, List<String> methods,
+                                                Long bits, String input, Status status, String output) {
+        return new OutputJson.EntityEvent(router, inst, fam, to, kind, subject, route, invocationId, caller, target,
+                methods, bits, input, status == null ? null : status.name(), status == null ? null : status.code(),
+                output);
+    }
+
+    public static OutputJson.Notification notification(Notification n) {
+        TableId t = n.registration().table();
+        return new OutputJson.Notification(t.router(), t.rtmInstance(), n.registration().id(), n.view().wireName(),
+                n.prefix().toString(), changeTypes(n.changeTypes()), destInfo(n.dest()));
+    }
+
+    public static OutputJson.DestInfo destInfo(DestInfo d) {
+        List<OutputJson.ViewInfo> views = new ArrayList<>(d.views().size());
+        for (ViewInfo v : d.views()) {
+            views.add(new OutputJson.ViewInfo(v.view().wireName(), v.numRoutes(), best(d.prefix(), v.route()),
+                    v.owner() == null ? null : WireEntity.of(v.owner()), RouteFlags.names(v.destFlags()),
+                    route(d.prefix(), v.holdRoute(), "DELETED")));
+        }
+        return new OutputJson.DestInfo(d.prefix().toString(), viewNames(d.belongsToViews()), d.lastChanged(), views);
+    }
+
+    /** A best route as a route object, with its cost and usable next hops. */
+    public static OutputJson.Route best(Prefix dest, BestRoute b) {
+        if (b == null) {
+            return null;
+        }
+        Route r = b.route();
+        return new OutputJson.Route(r.id(), dest.toString(), WireEntity.of(r.owner()), hop(r.neighbour()),
+                r.preference(), r.metric(), b.interfaceMetric(), b.effectiveMetric(), hops(b),
+                RouteFlags.names(r.flags()), viewNames(r.views()), "CREATED");
+    }
+
+    /** Any route, as stored (all its next hops). */
+    public static OutputJson.Route route(Prefix dest, Route r, String state) {
+        if (r == null) {
+            return null;
+        }
+        List<OutputJson.NextHop> hops = new ArrayList<>(r.nextHops().size());
+        r.nextHops().forEach(h -> hops.add(hop(h)));
+        return new OutputJson.Route(r.id(), dest.toString(), WireEntity.of(r.owner()), hop(r.neighbour()),
+                r.preference(), r.metric(), r.cost().interfaceMetric(), r.effectiveMetric(), hops,
+                RouteFlags.names(r.flags()), viewNames(r.views()), state);
+    }
+
+    public static List<OutputJson.NextHop> hops(BestRoute b) {
+        List<OutputJson.NextHop> out = new ArrayList<>(b.nextHops().size());
+        for (BestRoute.Hop h : b.nextHops()) {
+            NextHopRef ref = h.nextHop();
+            out.add(new OutputJson.NextHop(ref.address().toString(), ref.interfaceIndex(),
+                    h.interfaceLuid() == null ? null : Long.toUnsignedString(h.interfaceLuid()), ref.id()));
+        }
+        return out;
+    }
+
+    static OutputJson.NextHop hop(NextHopRef h) {
+        return h == null ? null : new OutputJson.NextHop(h.address().toString(), h.interfaceIndex(), null, h.id());
+    }
+
+    static List<String> changeTypes(int mask) {
+        return ChangeType.of(mask).stream().map(Enum::name).toList();
+    }
+
+    static List<String> viewNames(int mask) {
+        return View.of(mask).stream().map(View::wireName).toList();
+    }
+}
