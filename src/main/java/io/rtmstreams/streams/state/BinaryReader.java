@@ -54,6 +54,11 @@ public final class BinaryReader {
         return out;
     }
 
+    /** Everything not read yet. */
+    public byte[] rest() {
+        return raw(buf.length - pos);
+    }
+
     public String string() {
         int n = varint32();
         need(n);
