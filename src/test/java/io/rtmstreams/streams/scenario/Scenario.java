@@ -1,0 +1,56 @@
+package io.rtmstreams.streams.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario: a story of inputs and the outputs expected after each step (design.md, Testing tier 3). Read from
+ * {@code src/test/resources/scenarios/*.yaml}:
+ * <pre>
+ * description: what the story shows, with the rule ids
+ * settings: {maxNextHopsInRoute: 4, strictInterfaces: false}   # optional overrides
+ * ignore: [fleet-routes]              # output topics this scenario does not check
+ * steps:
+ *   - note: RIP registers             # optional
+ *     adverts: [ {op: REGISTER_ENTITY, ...} ]        # commands to route-adverts, keyed by their router
+ *     interfaces: [ {router: r1, notificationType: ...} ]
+ *     raw: [ {topic: route-adverts, key: r1, value: "not json", base64: false} ]
+ *     at: 5000                        # record time of this step's inputs (default: the clock)
+ *     wait: 1000                      # advance the clock (wall clock and punctuation) before the inputs
+ *     expect:                         # every output of the step; topics not named must be silent
+ *       command-results: [ {key: r1, value: {status: NO_ERROR}} ]
+ *       best-routes: [ {key: "r1|0|unicast|10.0.0.0/8", value: null} ]     # a tombstone
+ *     ignore: [dest-changes]          # topics not checked in this step
+ * </pre>
+ */
+record Scenario(String description, Map<String, Object> settings, List<String> ignore, List<Step> steps) {
+
+    Scenario {
+        settings = settings == null ? Map.of() : settings;
+        ignore = ignore == null ? List.of() : ignore;
+        steps = steps == null ? List.of() : steps;
+    }
+
+    record Step(String note, @JsonProperty("wait") Long waitMs, Long at, List<JsonNode> adverts, List<JsonNode> interfaces, List<Raw> raw,
+                Map<String, List<Expected>> expect, List<String> ignore) {
+
+        Step {
+            adverts = adverts == null ? List.of() : adverts;
+            interfaces = interfaces == null ? List.of() : interfaces;
+            raw = raw == null ? List.of() : raw;
+            expect = expect == null ? Map.of() : expect;
+            ignore = ignore == null ? List.of() : ignore;
+        }
+    }
+
+    /** A raw input: exact key and value text (base64 when the bytes are not text). */
+    record Raw(String topic, String key, String value, boolean base64) {
+    }
+
+    /** An expected output record: the key (unchecked if absent) and the value (null for a tombstone). */
+    record Expected(String key, JsonNode value) {
+    }
+}

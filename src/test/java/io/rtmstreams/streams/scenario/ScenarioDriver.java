@@ -1,0 +1,97 @@
+package io.rtmstreams.streams.scenario;
+
+import io.rtmstreams.streams.ProcessorMetrics;
+import io.rtmstreams.streams.RtmTopology;
+import io.rtmstreams.streams.StreamsSettings;
+import io.rtmstreams.streams.Topics;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The topology on a {@link TopologyTestDriver} with one clock: inputs are stamped with it, and waiting advances it
+ * as wall-clock time, which runs the punctuations (D8). Output topics are named without the {@code rtm.} prefix.
+ */
+final class ScenarioDriver implements AutoCloseable {
+
+    static final List<String> OUTPUTS = List.of("command-results", "best-routes", "dest-changes", "entity-events",
+            "notifications", "fleet-routes", "rejected");
+
+    private final TopologyTestDriver driver;
+    private final Path stateDir;
+    private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new LinkedHashMap<>();
+    private final Map<String, TestOutputTopic<byte[], byte[]>> outputs = new LinkedHashMap<>();
+    private long clock;
+
+    ScenarioDriver(StreamsSettings settings) {
+        try {
+            stateDir = Files.createTempDirectory("rtm-scenario");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "rtm-scenario");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(RtmTopology.build(settings, ProcessorMetrics.NONE), p, Instant.EPOCH);
+        Topics t = settings.topics();
+        ByteArraySerializer ser = new ByteArraySerializer();
+        ByteArrayDeserializer de = new ByteArrayDeserializer();
+        inputs.put("route-adverts", driver.createInputTopic(t.routeAdverts(), ser, ser));
+        inputs.put("interface-changes", driver.createInputTopic(t.interfaceChanges(), ser, ser));
+        for (String o : OUTPUTS) {
+            outputs.put(o, driver.createOutputTopic(t.prefix() + o, de, de));
+        }
+    }
+
+    long clock() {
+        return clock;
+    }
+
+    void send(String topic, byte[] key, byte[] value, long timestamp) {
+        TestInputTopic<byte[], byte[]> in = inputs.get(topic);
+        if (in == null) {
+            throw new IllegalArgumentException("no input topic " + topic);
+        }
+        in.pipeInput(new TestRecord<>(key, value, Instant.ofEpochMilli(timestamp)));
+    }
+
+    void advance(long ms) {
+        clock += ms;
+        driver.advanceWallClockTime(Duration.ofMillis(ms));
+    }
+
+    /** Every record each output topic received since the last call. */
+    Map<String, List<TestRecord<byte[], byte[]>>> drain() {
+        Map<String, List<TestRecord<byte[], byte[]>>> out = new LinkedHashMap<>();
+        outputs.forEach((name, topic) -> out.put(name, topic.readRecordsToList()));
+        return out;
+    }
+
+    TopologyTestDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        try (var files = Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temp directory; nothing to do
+        }
+    }
+}

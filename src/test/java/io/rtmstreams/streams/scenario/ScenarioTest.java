@@ -1,0 +1,137 @@
+package io.rtmstreams.streams.scenario;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.rtmstreams.rtm.RtmConfig;
+import io.rtmstreams.streams.StreamsSettings;
+import io.rtmstreams.streams.Topics;
+import io.rtmstreams.streams.json.Json;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Runs every scenario of {@code src/test/resources/scenarios/} through the real topology on a TopologyTestDriver
+ * and checks each step's outputs (see {@link Scenario} for the format).
+ */
+class ScenarioTest {
+
+    static final Path DIR = Path.of("src/test/resources/scenarios");
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    @TestFactory
+    Stream<DynamicTest> scenarios() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(DIR)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            fail("no scenarios in " + DIR.toAbsolutePath());
+        }
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), f.toUri(), () -> run(f)));
+    }
+
+    static void run(Path file) throws IOException {
+        Scenario sc = YAML.readValue(file.toFile(), Scenario.class);
+        try (ScenarioDriver d = new ScenarioDriver(settings(sc.settings()))) {
+            List<Scenario.Step> steps = sc.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                Scenario.Step step = steps.get(i);
+                String where = file.getFileName() + " step " + (i + 1) + (step.note() == null ? "" : " (" + step.note() + ")");
+                if (step.waitMs() != null) {
+                    d.advance(step.waitMs());
+                }
+                long at = step.at() != null ? step.at() : d.clock();
+                for (JsonNode a : step.adverts()) {
+                    d.send("route-adverts", bytes(a.path("router").asText()), Json.MAPPER.writeValueAsBytes(a), at);
+                }
+                for (JsonNode c : step.interfaces()) {
+                    d.send("interface-changes", bytes(c.path("router").asText()), Json.MAPPER.writeValueAsBytes(c), at);
+                }
+                for (Scenario.Raw r : step.raw()) {
+                    byte[] value = r.value() == null ? null
+                            : r.base64() ? Base64.getDecoder().decode(r.value()) : bytes(r.value());
+                    d.send(r.topic(), r.key() == null ? null : bytes(r.key()), value, at);
+                }
+                check(where, step, sc.ignore(), d.drain());
+            }
+        }
+    }
+
+    private static void check(String where, Scenario.Step step, List<String> ignored,
+                              Map<String, List<TestRecord<byte[], byte[]>>> produced) throws IOException {
+        for (String topic : step.expect().keySet()) {
+            if (!ScenarioDriver.OUTPUTS.contains(topic)) {
+                fail(where + ": no output topic '" + topic + "'");
+            }
+        }
+        for (String topic : ScenarioDriver.OUTPUTS) {
+            if (ignored.contains(topic) || step.ignore().contains(topic)) {
+                continue;
+            }
+            List<Scenario.Expected> want = step.expect().getOrDefault(topic, List.of());
+            List<TestRecord<byte[], byte[]>> got = produced.get(topic);
+            if (got.size() != want.size()) {
+                fail(where + ": " + topic + " expected " + want.size() + " records, got " + got.size() + ":\n"
+                        + render(got));
+            }
+            for (int j = 0; j < want.size(); j++) {
+                String problem = compare(want.get(j), got.get(j));
+                if (problem != null) {
+                    fail(where + ": " + topic + " record " + (j + 1) + ": " + problem + "\n" + render(got));
+                }
+            }
+        }
+    }
+
+    private static String compare(Scenario.Expected want, TestRecord<byte[], byte[]> got) throws IOException {
+        String key = got.key() == null ? null : new String(got.key(), StandardCharsets.UTF_8);
+        if (want.key() != null && !want.key().equals(key)) {
+            return "key: expected " + want.key() + ", got " + key;
+        }
+        JsonNode value = got.value() == null ? null : Json.MAPPER.readTree(got.value());
+        return JsonMatch.mismatch(want.value(), value);
+    }
+
+    private static String render(List<TestRecord<byte[], byte[]>> records) {
+        List<String> lines = new ArrayList<>();
+        for (TestRecord<byte[], byte[]> r : records) {
+            lines.add("  " + (r.key() == null ? "null" : new String(r.key(), StandardCharsets.UTF_8)) + " -> "
+                    + (r.value() == null ? "null (tombstone)" : new String(r.value(), StandardCharsets.UTF_8)));
+        }
+        return String.join("\n", lines);
+    }
+
+    static StreamsSettings settings(Map<String, Object> overrides) {
+        StreamsSettings s = StreamsSettings.defaults();
+        RtmConfig rtm = s.rtm();
+        for (Map.Entry<String, Object> e : overrides.entrySet()) {
+            switch (e.getKey()) {
+                case "topicPrefix" -> s = s.withTopics(new Topics((String) e.getValue()));
+                case "maxNextHopsInRoute" -> rtm = rtm.withMaxNextHopsInRoute((Integer) e.getValue());
+                case "autoRegister" -> rtm = rtm.withAutoRegister((Boolean) e.getValue());
+                default -> throw new IllegalArgumentException("unknown scenario setting " + e.getKey());
+            }
+        }
+        return s.withRtm(rtm);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
