@@ -1,0 +1,44 @@
+package io.rtmstreams.streams;
+
+import io.rtmstreams.streams.errors.OutputProductionHandler;
+import io.rtmstreams.streams.errors.RejectingDeserializationHandler;
+import io.rtmstreams.streams.errors.RejectingProcessingHandler;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The Kafka Streams configuration rtm-streams runs with: exactly-once by default (D19), the error handlers that
+ * keep bad input and oversized outputs from stopping the application, explicitly named internal resources, and
+ * producer batching for throughput. Anything in {@code overrides} (security settings, tuning) wins.
+ */
+public final class StreamsProperties {
+
+    /** Read by the error handlers to find the rejected topic. */
+    public static final String TOPIC_PREFIX = "rtm.topic.prefix";
+
+    private StreamsProperties() {
+    }
+
+    public static Properties of(StreamsSettings settings, String applicationId, String bootstrapServers,
+                                String stateDir, boolean exactlyOnce, Map<String, String> overrides) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                exactlyOnce ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingDeserializationHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingProcessingHandler.class);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OutputProductionHandler.class);
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        p.put(TOPIC_PREFIX, settings.topics().prefix());
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.putAll(overrides);
+        return p;
+    }
+}

@@ -1,0 +1,154 @@
+package io.rtmstreams.streams.errors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rtmstreams.streams.ProcessorMetrics;
+import io.rtmstreams.streams.RtmTopology;
+import io.rtmstreams.streams.StreamsProperties;
+import io.rtmstreams.streams.StreamsSettings;
+import io.rtmstreams.streams.json.Json;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Processing, deserialization and production errors are handled deliberately (issue 4, D20). */
+class ErrorHandlingTest {
+
+    private static final String REGISTER = "{\"op\":\"REGISTER_ENTITY\",\"requestId\":\"1\",\"router\":\"r1\","
+            + "\"entity\":{\"protocolId\":14,\"instanceId\":1},\"family\":\"ipv4\"}";
+
+    private static String add(String requestId, String prefix) {
+        return "{\"op\":\"ADD_ROUTE\",\"requestId\":\"" + requestId + "\",\"router\":\"r1\",\"entity\":{\"protocolId\":14,"
+                + "\"instanceId\":1},\"dest\":\"" + prefix + "\",\"nextHops\":[],\"neighbour\":null,\"preference\":20,"
+                + "\"metric\":1,\"views\":[\"unicast\"]}";
+    }
+
+    @Test
+    void shouldRejectTheRecordAndGoOnWhenProcessingFailsOnCorruptState(@TempDir Path dir) throws Exception {
+        StreamsSettings s = StreamsSettings.defaults();
+        Properties p = StreamsProperties.of(s, "errors", "unused:9092", dir.toString(), true, Map.of());
+        try (TopologyTestDriver d = new TopologyTestDriver(RtmTopology.build(s, ProcessorMetrics.NONE), p)) {
+            TestInputTopic<String, String> in = d.createInputTopic(s.topics().routeAdverts(), new StringSerializer(),
+                    new StringSerializer());
+            TestOutputTopic<String, String> results = d.createOutputTopic(s.topics().commandResults(),
+                    new StringDeserializer(), new StringDeserializer());
+            TestOutputTopic<String, String> rejected = d.createOutputTopic(s.topics().rejected(),
+                    new StringDeserializer(), new StringDeserializer());
+            in.pipeInput("r1", REGISTER);
+            in.pipeInput("r1", add("a", "10.0.0.0/8"));
+            corruptEveryDestination(d.getKeyValueStore("rtm-destinations"));
+
+            in.pipeInput("r1", add("b", "10.0.0.0/8"));
+            in.pipeInput("r1", add("c", "192.0.2.0/24"));
+
+            List<KeyValue<String, String>> rej = rejected.readKeyValuesToList();
+            assertThat(rej).hasSize(1);
+            JsonNode r = Json.MAPPER.readTree(rej.get(0).value);
+            assertThat(r.get("reason").asText()).startsWith("processing failed: ").contains("IllegalStateException");
+            assertThat(r.get("topic").asText()).isEqualTo("rtm.route-adverts");
+            assertThat(r.get("offset").asLong()).isEqualTo(2);
+            assertThat(Json.MAPPER.readTree(r.get("value").asText()).get("requestId").asText()).isEqualTo("b");
+            assertThat(results.readValuesToList()).extracting(v -> Json.MAPPER.readTree(v).get("requestId").asText())
+                    .containsExactly("1", "a", "c");
+        }
+    }
+
+    private static void corruptEveryDestination(KeyValueStore<Bytes, byte[]> store) {
+        List<Bytes> keys = new java.util.ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+            it.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        assertThat(keys).isNotEmpty();
+        keys.forEach(k -> store.put(k, new byte[]{1, 2, 3}));
+    }
+
+    @Test
+    void shouldSkipAnOutputTooLargeForTheBrokerAndStopOnAnyOtherProductionFailure() {
+        OutputProductionHandler h = new OutputProductionHandler();
+        h.configure(Map.of());
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>("rtm.fleet-routes", "k".getBytes(), new byte[10]);
+        assertThat(h.handleError(context(), out, new RecordTooLargeException("big")).result())
+                .isEqualTo(ProductionExceptionHandler.Result.RESUME);
+        assertThat(h.handleError(context(), out, new TopicAuthorizationException("no")).result())
+                .isEqualTo(ProductionExceptionHandler.Result.FAIL);
+    }
+
+    @Test
+    void shouldSendAnUnreadableRecordToTheRejectedTopicOfTheConfiguredPrefix() throws Exception {
+        RejectingDeserializationHandler h = new RejectingDeserializationHandler();
+        h.configure(Map.of(StreamsProperties.TOPIC_PREFIX, "lab."));
+        var response = h.handleError(context(), null, new IllegalArgumentException("bad bytes"));
+        assertThat(response.result().name()).isEqualTo("RESUME");
+        ProducerRecord<byte[], byte[]> dlq = response.deadLetterQueueRecords().get(0);
+        assertThat(dlq.topic()).isEqualTo("lab.rejected");
+        assertThat(dlq.key()).isEqualTo(new byte[]{(byte) 0xFF});
+        JsonNode v = Json.MAPPER.readTree(dlq.value());
+        assertThat(v.get("reason").asText()).contains("bad bytes");
+        assertThat(v.get("key").asText()).isEqualTo("/w==");
+        assertThat(v.get("keyEncoding").asText()).isEqualTo("base64");
+        assertThat(v.get("value").asText()).isEqualTo("{}");
+        assertThat(v.get("partition").asInt()).isEqualTo(3);
+        assertThat(v.get("offset").asLong()).isEqualTo(42);
+    }
+
+    private static ErrorHandlerContext context() {
+        return new ErrorHandlerContext() {
+            public String topic() {
+                return "lab.internal.fleet-updates";
+            }
+
+            public int partition() {
+                return 3;
+            }
+
+            public long offset() {
+                return 42;
+            }
+
+            public org.apache.kafka.common.header.Headers headers() {
+                return new org.apache.kafka.common.header.internals.RecordHeaders();
+            }
+
+            public String processorNodeId() {
+                return "fleet-updates-source";
+            }
+
+            public TaskId taskId() {
+                return new TaskId(1, 3);
+            }
+
+            public long timestamp() {
+                return 7;
+            }
+
+            public byte[] sourceRawKey() {
+                return new byte[]{(byte) 0xFF};
+            }
+
+            public byte[] sourceRawValue() {
+                return "{}".getBytes();
+            }
+        };
+    }
+}
