@@ -16,6 +16,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * One peer's routes from a normalized RIB dump of ../shared/data (peer_ip|peer_as|prefix|next_hop|...|med|...):
  * by default the full IPv4 table of AS30844 in the RouteViews route-views.jinx dump (497,321 prefixes).
+ * System properties {@code rib.file}, {@code rib.peer} and {@code rib.limit} (first n entries) change that.
  */
 public record RibTable(List<Entry> entries) {
 
@@ -31,12 +32,16 @@ public record RibTable(List<Entry> entries) {
     }
 
     public static RibTable load(Path file, String peer) throws IOException {
+        int limit = Integer.getInteger("rib.limit", Integer.MAX_VALUE);
         List<Entry> out = new ArrayList<>(500_000);
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.US_ASCII))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (line.startsWith("#") || !line.startsWith(peer + "|")) {
                     continue;
+                }
+                if (out.size() == limit) {
+                    break;
                 }
                 String[] f = line.split("\\|");
                 out.add(new Entry(Prefix.parse(f[2]), IpAddress.parse(f[3]), Long.parseLong(f[6])));
