@@ -64,8 +64,15 @@ final class RtmFixture {
         return run(new Command.DeregisterEntity(ROUTER, 0, e, IpFamily.IPV4));
     }
 
+    /** 0.0.0.0/0 (built, not parsed: this branch's literal parser still rejects "/0"). */
+    static final Prefix DEFAULT_V4 = Prefix.defaultRoute(IpFamily.IPV4);
+
     RouteBuilder route(EntityId owner, String prefix) {
         return new RouteBuilder(owner, Prefix.parse(prefix));
+    }
+
+    RouteBuilder route(EntityId owner, Prefix prefix) {
+        return new RouteBuilder(owner, prefix);
     }
 
     Outcome delete(EntityId owner, long routeId) {
