@@ -286,19 +286,18 @@ public final class RtmQueries {
     }
 
     /**
-     * RtmCreateNextHopEnum + RtmGetEnumNextHops (R124): the caller's next hops in address order; with a start
-     * prefix, from it onwards, or only inside it with {@code range}; {@code after} resumes after an id.
+     * RtmCreateNextHopEnum + RtmGetEnumNextHops (R124): the caller's next hops in (address, interface index) order;
+     * with a start prefix, from it onwards, or only inside it with {@code range}. {@code after} is the cursor of the
+     * previous batch: the identity of its last next hop, which need not exist any more (R128).
      */
-    public Page<NextHop, Long> enumNextHops(TableId t, EntityId owner, Prefix start, boolean range, Long after,
-                                           int limit) {
+    public Page<NextHop, NextHopRef> enumNextHops(TableId t, EntityId owner, Prefix start, boolean range,
+                                                  NextHopRef after, int limit) {
         checkLimit(limit);
         if (start != null) {
             checkFamily(t, start);
         }
-        boolean[] passed = {after == null};
         Predicate<NextHop> filter = nh -> {
-            if (!passed[0]) {
-                passed[0] = nh.id() == after;
+            if (after != null && !isAfter(nh, after)) {
                 return false;
             }
             if (start == null) {
@@ -307,8 +306,14 @@ public final class RtmQueries {
             return range ? start.contains(nh.address()) : nh.address().compareTo(start.address()) >= 0;
         };
         List<NextHop> found = state.nextHops.list(t, owner, filter, limit + 1);
-        Long next = found.size() > limit ? found.get(limit - 1).id() : null;
+        NextHopRef next = found.size() > limit ? found.get(limit - 1).ref() : null;
         return Page.of(found.subList(0, Math.min(limit, found.size())), next);
+    }
+
+    /** True when the next hop's identity sorts after the cursor's, in the order of the owner's list (R124). */
+    private static boolean isAfter(NextHop nh, NextHopRef cursor) {
+        int c = nh.address().compareTo(cursor.address());
+        return c > 0 || c == 0 && nh.interfaceIndex() > cursor.interfaceIndex();
     }
 
     // ---- route lists, opaque --------------------------------------------------------------------------------
