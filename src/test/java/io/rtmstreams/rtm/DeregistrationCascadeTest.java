@@ -72,12 +72,11 @@ class DeregistrationCascadeTest {
 
         f.deregister(RIP);
 
-        assertThat(statusOf(() -> f.engine.queries().exactMatch(V4, p("20.0.0.0/8"), U, 0, null)))
-                .isEqualTo(Status.ERROR_NOT_FOUND);
-        DestInfo any = f.engine.queries().exactMatch(V4, p("20.0.0.0/8"), View.MASK_ANY, 0, null);
-        assertThat(any.belongsToViews()).isZero();
-        Destination d = f.engine.queries().destination(V4, p("20.0.0.0/8"));
-        assertThat(d.unicast().holdRoute().id()).isEqualTo(ripOnly);
+        ViewInfo u = f.unicast("20.0.0.0/8");
+        assertThat(u.route()).isNull();
+        assertThat(u.numRoutes()).isZero();
+        assertThat(u.holdRoute().id()).isEqualTo(ripOnly);
+        assertThat(f.dest("20.0.0.0/8").belongsToViews()).isZero();
     }
 
     @Test

@@ -104,12 +104,25 @@ class DestinationLookupTest {
         assertThat(most("10.1.2.3/32", M)).isEqualTo(p("10.1.0.0/16"));
         assertThat(most("10.1.2.3/32", View.MASK_ANY)).isEqualTo(p("10.1.0.0/16"));
         assertThat(statusOf(() -> less("10.1.0.0/16", M))).isEqualTo(Status.ERROR_NOT_FOUND);
-        assertThat(statusOf(() -> q().exactMatch(V4, p("10.1.0.0/16"), U, 0, null)))
-                .isEqualTo(Status.ERROR_NOT_FOUND);
     }
 
     @Test
-    @DisplayName("R119, R93: a destination with only a hold-down route is a candidate for ANY only")
+    @DisplayName("R116, R39: exact match is not filtered by views; they only choose the ViewInfo entries returned")
+    void shouldFindAnExactMatchOutsideTheRequestedViews() {
+        f.route(RIP, "10.1.0.0/16").views(M).add();
+
+        DestInfo d = q().exactMatch(V4, p("10.1.0.0/16"), U, 0, null);
+
+        assertThat(d.belongsToViews()).isEqualTo(M);
+        assertThat(d.views()).singleElement().satisfies(v -> {
+            assertThat(v.view()).isEqualTo(View.UNICAST);
+            assertThat(v.numRoutes()).isZero();
+            assertThat(v.route()).isNull();
+        });
+    }
+
+    @Test
+    @DisplayName("R119, R93: a hold-only destination is a lookup candidate for ANY only; explicit views read its HoldRoute")
     void shouldConsiderHoldOnlyDestinationsForAnyOnly() {
         f.route(RIP, "10.0.0.0/8").add();
         long held = f.addOk(f.route(RIP, "10.1.0.0/16"));
@@ -119,6 +132,8 @@ class DestinationLookupTest {
         assertThat(most("10.1.2.3/32", View.MASK_ANY)).isEqualTo(p("10.1.0.0/16"));
         assertThat(most("10.1.2.3/32", U)).isEqualTo(p("10.0.0.0/8"));
         assertThat(q().exactMatch(V4, p("10.1.0.0/16"), View.MASK_ANY, 0, null).views()).isEmpty();
+        assertThat(q().exactMatch(V4, p("10.1.0.0/16"), U, 0, null).views().get(0).holdRoute().id())
+                .isEqualTo(held);
     }
 
     @Test

@@ -67,10 +67,13 @@ class HoldDownTest {
         assertThat(c.best()).isNull();
         assertThat(c.numRoutes()).isZero();
         assertThat(c.holdRoute().id()).isEqualTo(rip);
-        assertThat(holdRoute().id()).isEqualTo(rip);
+        ViewInfo u = f.unicast(DEST);
+        assertThat(u.route()).isNull();
+        assertThat(u.numRoutes()).isZero();
+        assertThat(u.holdRoute().id()).isEqualTo(rip);
         assertThat(f.routeInfo(rip).state()).isEqualTo(RouteInfo.State.DELETED);
-        assertThat(f.engine.queries().exactMatch(V4, p(DEST), View.MASK_ANY, 0, null).belongsToViews()).isZero();
-        assertThat(statusOf(() -> f.dest(DEST))).isEqualTo(Status.ERROR_NOT_FOUND);
+        assertThat(f.dest(DEST).belongsToViews()).isZero();
+        assertThat(f.multicast(DEST).holdRoute()).isNull();
     }
 
     @Test
