@@ -118,9 +118,7 @@ public final class RtmQueries {
     public Page<DestInfo, Prefix> enumDests(TableId t, DestEnum e, EntityId caller) {
         checkLimit(e.limit());
         int mask = View.resolveQueryViews(e.views());
-        if (e.start() != null) {
-            checkFamily(t, e.start());
-        }
+        checkPosition(t, e.start(), e.range());
         int ownViews = mask == View.MASK_ANY ? View.SUPPORTED : mask;
         Predicate<Destination> filter = d -> d.visibleIn(mask)
                 && (e.ownedBy() == null || ownsBest(d, e.ownedBy(), ownViews));
@@ -211,9 +209,7 @@ public final class RtmQueries {
             RouteEnum.Position next = d == null ? null : collect(t, d, mask, wanted, e, out);
             return Page.of(out, next);
         }
-        if (e.start() != null) {
-            checkFamily(t, e.start());
-        }
+        checkPosition(t, e.start(), e.range());
         Prefix from = resumeAt != null ? resumeAt : e.start();
         boolean inclusive = true;
         while (true) {
@@ -294,9 +290,7 @@ public final class RtmQueries {
     public Page<NextHop, NextHopRef> enumNextHops(TableId t, EntityId owner, Prefix start, boolean range,
                                                   NextHopRef after, int limit) {
         checkLimit(limit);
-        if (start != null) {
-            checkFamily(t, start);
-        }
+        checkPosition(t, start, range);
         Predicate<NextHop> filter = nh -> {
             if (after != null && !isAfter(nh, after)) {
                 return false;
@@ -364,6 +358,15 @@ public final class RtmQueries {
         if (limit < 1 || limit > config.maxHandlesInEnum()) {
             throw RtmException.invalidParameter("a batch holds 1 to " + config.maxHandlesInEnum()
                     + " items (MaxHandlesInEnum, R126)");
+        }
+    }
+
+    /** An enumeration's position (R122–R124): RANGE needs the prefix it ranges over. */
+    private static void checkPosition(TableId t, Prefix start, boolean range) {
+        if (start != null) {
+            checkFamily(t, start);
+        } else if (range) {
+            throw RtmException.invalidParameter("RTM_ENUM_RANGE needs a prefix to range over (R122)");
         }
     }
 
