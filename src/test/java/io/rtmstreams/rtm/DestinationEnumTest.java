@@ -91,6 +91,18 @@ class DestinationEnumTest {
     }
 
     @Test
+    @DisplayName("R122, R123, R124: RANGE without a prefix to range over is ERROR_INVALID_PARAMETER")
+    void shouldRejectARangeWithoutAPrefix() {
+        DestEnum range = new DestEnum(View.MASK_ANY, null, null, true, 0, null, 100);
+        RouteEnum routes = new RouteEnum(null, View.MASK_ANY, null, null, true, RouteMatch.ANY, null, 100);
+
+        assertThat(statusOf(() -> page(range))).isEqualTo(Status.ERROR_INVALID_PARAMETER);
+        assertThat(statusOf(() -> f.engine.queries().enumRoutes(V4, routes))).isEqualTo(Status.ERROR_INVALID_PARAMETER);
+        assertThat(statusOf(() -> f.engine.queries().enumNextHops(V4, RIP, null, true, null, 100)))
+                .isEqualTo(Status.ERROR_INVALID_PARAMETER);
+    }
+
+    @Test
     @DisplayName("R122, R125: NEXT starts at the given prefix, inclusive, and runs to the end of the table")
     void shouldEnumerateFromAGivenPrefix() {
         DestEnum next = new DestEnum(View.MASK_ANY, null, p("10.0.0.0/16"), false, 0, null, 100);
