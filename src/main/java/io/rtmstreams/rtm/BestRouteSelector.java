@@ -46,7 +46,8 @@ final class BestRouteSelector {
     static Selection select(List<Route> routes, View view, long incumbentId) {
         Route best = null;
         for (Route r : routes) {
-            if (r.eligibleIn(view) && (best == null || prefers(r, best, decidingStep(best, r, incumbentId), incumbentId))) {
+            if (r.eligibleIn(view)
+                    && (best == null || prefers(r, best, decidingStep(best, r, incumbentId), incumbentId))) {
                 best = r;
             }
         }

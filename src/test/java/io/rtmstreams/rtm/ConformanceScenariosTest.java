@@ -9,9 +9,9 @@ import static io.rtmstreams.rtm.RtmFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The conformance scenarios T1–T14 of rtmv2.md §15. T1–T6 and T8 are one story told step by step: each test replays
- * the steps before its own, then checks its step. Registrations N_all, N_best and N_fwd (all unicast) belong to a
- * separate observer entity.
+ * The conformance scenarios T1–T14 of rtmv2.md §15. T1–T6 and T8 are one story told step by step: each test
+ * replays the steps before its own, then checks its step. Registrations N_all, N_best and N_fwd (all unicast) belong
+ * to a separate observer entity.
  */
 class ConformanceScenariosTest {
 

@@ -122,7 +122,7 @@ class DestinationLookupTest {
     }
 
     @Test
-    @DisplayName("R119, R93: a hold-only destination is a lookup candidate for ANY only; explicit views read its HoldRoute")
+    @DisplayName("R119, R93: a hold-only destination is a candidate for ANY only; explicit views read its HoldRoute")
     void shouldConsiderHoldOnlyDestinationsForAnyOnly() {
         f.route(RIP, "10.0.0.0/8").add();
         long held = f.addOk(f.route(RIP, "10.1.0.0/16"));

@@ -161,8 +161,9 @@ class NextHopTest {
     @DisplayName("R49, A5: updating a next hop used by a best route notifies nobody")
     void shouldNotNotifyOnNextHopUpdates() {
         f.route(RIP, "10.0.0.0/8").via("192.0.2.1", 1).add();
+        NextHopSpec remote = new NextHopSpec(GW, 1, NextHopSpec.REMOTE, "x");
 
-        Outcome o = f.run(new Command.AddNextHop(ROUTER, 0, RIP, null, new NextHopSpec(GW, 1, NextHopSpec.REMOTE, "x")));
+        Outcome o = f.run(new Command.AddNextHop(ROUTER, 0, RIP, null, remote));
 
         assertThat(o.effects()).isEqualTo(Effects.NONE);
     }

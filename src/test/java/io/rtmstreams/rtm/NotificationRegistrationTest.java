@@ -36,7 +36,8 @@ class NotificationRegistrationTest {
         Outcome nonForwarding = f.route(STATIC, DEST).cost(3, 1).flags(RouteFlags.REMOTE).add();
         Outcome allOnly = f.route(RIP, DEST).cost(120, 1).add();
 
-        assertThat(nonForwarding.effects().notifications()).extracting(n -> n.registration().id() + "=" + n.changeTypes())
+        assertThat(nonForwarding.effects().notifications())
+                .extracting(n -> n.registration().id() + "=" + n.changeTypes())
                 .containsExactly("all=1", "best=2", "best+fwd=2");
         assertThat(notified(allOnly.effects(), DEST)).containsExactly("all");
     }

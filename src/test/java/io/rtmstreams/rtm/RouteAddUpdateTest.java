@@ -102,7 +102,7 @@ class RouteAddUpdateTest {
     }
 
     @Test
-    @DisplayName("R54: FIRST updates the caller's first-ranked route whatever its neighbour, and replaces the neighbour")
+    @DisplayName("R54: FIRST updates the caller's first-ranked route whatever its neighbour, replacing the neighbour")
     void shouldUpdateTheCallersFirstRouteWithFirst() {
         f.route(STATIC, DEST).cost(3, 1).add();
         rip("192.0.2.1").cost(120, 5).add();

@@ -2,8 +2,8 @@ package io.rtmstreams.rtm.state;
 
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
