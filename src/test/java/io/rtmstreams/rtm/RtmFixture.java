@@ -64,7 +64,7 @@ final class RtmFixture {
         return run(new Command.DeregisterEntity(ROUTER, 0, e, IpFamily.IPV4));
     }
 
-    /** 0.0.0.0/0 (built, not parsed: this branch's literal parser still rejects "/0"). */
+    /** 0.0.0.0/0, built rather than parsed: the literal parser this branch started from rejects "/0". */
     static final Prefix DEFAULT_V4 = Prefix.defaultRoute(IpFamily.IPV4);
 
     RouteBuilder route(EntityId owner, String prefix) {
