@@ -45,25 +45,26 @@ final class BestRouteSelector {
 
     static Selection select(List<Route> routes, View view, long incumbentId) {
         Route best = null;
-        Step reason = Step.ONLY_CANDIDATE;
         for (Route r : routes) {
-            if (!r.eligibleIn(view)) {
-                continue;
-            }
-            if (best == null) {
+            if (r.eligibleIn(view)
+                    && (best == null || prefers(r, best, decidingStep(best, r, incumbentId), incumbentId))) {
                 best = r;
-                continue;
-            }
-            Step step = decidingStep(best, r, incumbentId);
-            boolean challengerWins = prefers(r, best, step, incumbentId);
-            if (challengerWins) {
-                best = r;
-            }
-            if (step.ordinal() > reason.ordinal()) {
-                reason = step;
             }
         }
-        return best == null ? Selection.NONE : new Selection(best, reason);
+        if (best == null) {
+            return Selection.NONE;
+        }
+        // The reason is judged against the winner only: the closest competitor is the one it beat latest in the chain.
+        Step reason = Step.ONLY_CANDIDATE;
+        for (Route r : routes) {
+            if (r.id() != best.id() && r.eligibleIn(view)) {
+                Step step = decidingStep(best, r, incumbentId);
+                if (step.ordinal() > reason.ordinal()) {
+                    reason = step;
+                }
+            }
+        }
+        return new Selection(best, reason);
     }
 
     /** The first step of the chain at which {@code a} and {@code b} differ. */

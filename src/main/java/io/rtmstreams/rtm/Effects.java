@@ -39,6 +39,13 @@ public record Effects(List<DestChange> destChanges, List<EntityEvent> events, Li
             notifications.add(n);
         }
 
+        /** Hands everything collected to another sink, kind by kind, each in the order it happened. */
+        void replayTo(EffectSink sink) {
+            destChanges.forEach(sink::change);
+            events.forEach(sink::event);
+            notifications.forEach(sink::notify);
+        }
+
         Effects build() {
             return destChanges.isEmpty() && events.isEmpty() && notifications.isEmpty()
                     ? NONE : new Effects(destChanges, events, notifications);

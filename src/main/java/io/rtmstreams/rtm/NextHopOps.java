@@ -47,6 +47,9 @@ final class NextHopOps {
                 throw RtmException.accessDenied("next hop " + id + " belongs to entity " + nh.owner());
             }
         } else {
+            if (spec == null) {
+                throw RtmException.invalidParameter("DELETE_NEXTHOP needs nextHop or nextHopId (R46)");
+            }
             checkFamily(t, spec);
             nh = state.nextHops.find(t, caller.id(), spec.address(), spec.interfaceIndex());
             if (nh == null) {

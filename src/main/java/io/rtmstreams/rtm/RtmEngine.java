@@ -65,8 +65,8 @@ public final class RtmEngine {
             if (c instanceof Command.RegisterEntity r) {
                 return entities.register(t, r, now, fx);
             }
-            Entity caller = caller(t, c, now, fx);
-            return dispatch(t, caller, c, now, fx);
+            Entity caller = state.entities.get(t, c.entity());
+            return caller != null ? dispatch(t, caller, c, now, fx) : autoRegistered(t, c, now, fx);
         } catch (RtmException e) {
             return Outcome.error(e.status(), e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -200,18 +200,29 @@ public final class RtmEngine {
         return found;
     }
 
-    /** The registered caller (D5); registers it first when the importer's auto-registration is on. */
-    private Entity caller(TableId t, Command c, long now, EffectSink fx) {
-        Entity e = state.entities.get(t, c.entity());
-        if (e != null) {
-            return e;
-        }
+    /**
+     * A command from an unregistered caller (D5): ERROR_INVALID_HANDLE, unless the importer's auto-registration is
+     * on; then the caller is registered first. A command that fails leaves no registration behind and emits nothing
+     * (D20), so its effects are held back until it has succeeded.
+     */
+    private Outcome autoRegistered(TableId t, Command c, long now, EffectSink fx) {
         if (!config.autoRegister()) {
             throw RtmException.invalidHandle("entity " + c.entity() + " is not registered in " + t + " (D5)");
         }
+        Effects.Builder held = new Effects.Builder();
         entities.register(t, new Command.RegisterEntity(c.router(), c.rtmInstance(), c.entity(), t.family(), null,
-                List.of()), now, fx);
-        return state.entities.get(t, c.entity());
+                List.of()), now, held);
+        boolean done = false;
+        try {
+            Outcome o = dispatch(t, state.entities.get(t, c.entity()), c, now, held);
+            done = true;
+            held.replayTo(fx);
+            return o;
+        } finally {
+            if (!done) {
+                state.entities.remove(t, c.entity()); // the command failed before its first write
+            }
+        }
     }
 
     // ---- timers ---------------------------------------------------------------------------------------------

@@ -50,13 +50,14 @@ public final class RtmQueries {
 
     /**
      * RtmGetExactMatchDestination / RtmGetDestInfo (R115, R116): ERROR_NOT_FOUND unless the destination exists
-     * in the requested views (any existence for RTM_VIEW_MASK_ANY).
+     * (R35). The views only choose which per-view entries are returned, they do not filter the search: a
+     * destination with only a hold-down route is read with explicit views to see its HoldRoute (R93).
      */
     public DestInfo exactMatch(TableId t, Prefix dest, int viewMask, long protocolId, EntityId caller) {
         checkFamily(t, dest);
         int mask = View.resolveQueryViews(viewMask);
         Destination d = state.destinations.get(t, dest);
-        if (d == null || !d.visibleIn(mask)) {
+        if (d == null || !d.exists()) {
             throw RtmException.notFound("no destination " + dest + " in " + t);
         }
         return views.info(t, d, mask, protocol(protocolId, caller));
@@ -117,9 +118,7 @@ public final class RtmQueries {
     public Page<DestInfo, Prefix> enumDests(TableId t, DestEnum e, EntityId caller) {
         checkLimit(e.limit());
         int mask = View.resolveQueryViews(e.views());
-        if (e.start() != null) {
-            checkFamily(t, e.start());
-        }
+        checkPosition(t, e.start(), e.range());
         int ownViews = mask == View.MASK_ANY ? View.SUPPORTED : mask;
         Predicate<Destination> filter = d -> d.visibleIn(mask)
                 && (e.ownedBy() == null || ownsBest(d, e.ownedBy(), ownViews));
@@ -210,9 +209,7 @@ public final class RtmQueries {
             RouteEnum.Position next = d == null ? null : collect(t, d, mask, wanted, e, out);
             return Page.of(out, next);
         }
-        if (e.start() != null) {
-            checkFamily(t, e.start());
-        }
+        checkPosition(t, e.start(), e.range());
         Prefix from = resumeAt != null ? resumeAt : e.start();
         boolean inclusive = true;
         while (true) {
@@ -286,19 +283,16 @@ public final class RtmQueries {
     }
 
     /**
-     * RtmCreateNextHopEnum + RtmGetEnumNextHops (R124): the caller's next hops in address order; with a start
-     * prefix, from it onwards, or only inside it with {@code range}; {@code after} resumes after an id.
+     * RtmCreateNextHopEnum + RtmGetEnumNextHops (R124): the caller's next hops in (address, interface index) order;
+     * with a start prefix, from it onwards, or only inside it with {@code range}. {@code after} is the cursor of the
+     * previous batch: the identity of its last next hop, which need not exist any more (R128).
      */
-    public Page<NextHop, Long> enumNextHops(TableId t, EntityId owner, Prefix start, boolean range, Long after,
-                                           int limit) {
+    public Page<NextHop, NextHopRef> enumNextHops(TableId t, EntityId owner, Prefix start, boolean range,
+                                                  NextHopRef after, int limit) {
         checkLimit(limit);
-        if (start != null) {
-            checkFamily(t, start);
-        }
-        boolean[] passed = {after == null};
+        checkPosition(t, start, range);
         Predicate<NextHop> filter = nh -> {
-            if (!passed[0]) {
-                passed[0] = nh.id() == after;
+            if (after != null && !isAfter(nh, after)) {
                 return false;
             }
             if (start == null) {
@@ -307,8 +301,14 @@ public final class RtmQueries {
             return range ? start.contains(nh.address()) : nh.address().compareTo(start.address()) >= 0;
         };
         List<NextHop> found = state.nextHops.list(t, owner, filter, limit + 1);
-        Long next = found.size() > limit ? found.get(limit - 1).id() : null;
+        NextHopRef next = found.size() > limit ? found.get(limit - 1).ref() : null;
         return Page.of(found.subList(0, Math.min(limit, found.size())), next);
+    }
+
+    /** True when the next hop's identity sorts after the cursor's, in the order of the owner's list (R124). */
+    private static boolean isAfter(NextHop nh, NextHopRef cursor) {
+        int c = nh.address().compareTo(cursor.address());
+        return c > 0 || c == 0 && nh.interfaceIndex() > cursor.interfaceIndex();
     }
 
     // ---- route lists, opaque --------------------------------------------------------------------------------
@@ -358,6 +358,15 @@ public final class RtmQueries {
         if (limit < 1 || limit > config.maxHandlesInEnum()) {
             throw RtmException.invalidParameter("a batch holds 1 to " + config.maxHandlesInEnum()
                     + " items (MaxHandlesInEnum, R126)");
+        }
+    }
+
+    /** An enumeration's position (R122–R124): RANGE needs the prefix it ranges over. */
+    private static void checkPosition(TableId t, Prefix start, boolean range) {
+        if (start != null) {
+            checkFamily(t, start);
+        } else if (range) {
+            throw RtmException.invalidParameter("RTM_ENUM_RANGE needs a prefix to range over (R122)");
         }
     }
 

@@ -64,8 +64,15 @@ final class RtmFixture {
         return run(new Command.DeregisterEntity(ROUTER, 0, e, IpFamily.IPV4));
     }
 
+    /** 0.0.0.0/0, built rather than parsed: the literal parser this branch started from rejects "/0". */
+    static final Prefix DEFAULT_V4 = Prefix.defaultRoute(IpFamily.IPV4);
+
     RouteBuilder route(EntityId owner, String prefix) {
         return new RouteBuilder(owner, Prefix.parse(prefix));
+    }
+
+    RouteBuilder route(EntityId owner, Prefix prefix) {
+        return new RouteBuilder(owner, prefix);
     }
 
     Outcome delete(EntityId owner, long routeId) {
@@ -85,6 +92,120 @@ final class RtmFixture {
         return run(new Command.RegisterChangeNotification(ROUTER, 0, owner, null, id, views, types, onlyMarked));
     }
 
+    Outcome register(EntityId e, IpFamily family) {
+        return register(e, ExpiryPolicy.DELETE, family);
+    }
+
+    Outcome addNextHop(EntityId e, String address, long ifIndex) {
+        return run(new Command.AddNextHop(ROUTER, 0, e, null, NextHopSpec.of(address, ifIndex)));
+    }
+
+    Outcome deleteNextHop(EntityId e, String address, long ifIndex) {
+        return run(new Command.DeleteNextHop(ROUTER, 0, e, null, NextHopSpec.of(address, ifIndex), null));
+    }
+
+    Outcome deleteNextHop(EntityId e, long id) {
+        return run(new Command.DeleteNextHop(ROUTER, 0, e, null, null, id));
+    }
+
+    Outcome notifyOff(EntityId owner, String id) {
+        return run(new Command.DeregisterChangeNotification(ROUTER, 0, owner, null, id));
+    }
+
+    Outcome mark(EntityId owner, String registrationId, String prefix, boolean on) {
+        return run(new Command.MarkDest(ROUTER, 0, owner, null, registrationId, Prefix.parse(prefix), on));
+    }
+
+    Outcome createList(EntityId owner, String name) {
+        return run(new Command.CreateRouteList(ROUTER, 0, owner, null, name));
+    }
+
+    Outcome deleteList(EntityId owner, String name) {
+        return run(new Command.DeleteRouteList(ROUTER, 0, owner, null, name));
+    }
+
+    Outcome insertInList(EntityId owner, String name, Long... routeIds) {
+        return run(new Command.InsertInRouteList(ROUTER, 0, owner, null, name, List.of(routeIds)));
+    }
+
+    Outcome setOpaque(EntityId owner, String prefix, String value) {
+        return run(new Command.SetOpaque(ROUTER, 0, owner, null, Prefix.parse(prefix), value));
+    }
+
+    Outcome invoke(EntityId caller, EntityId target, String invocationId, String... methods) {
+        return run(new Command.InvokeMethod(ROUTER, 0, caller, null, target, List.of(methods), invocationId,
+                "in-" + invocationId));
+    }
+
+    Outcome answer(EntityId target, String invocationId, EntityId caller, Status status, String output) {
+        return run(new Command.MethodResult(ROUTER, 0, target, null, invocationId, caller, status, output));
+    }
+
+    Outcome block(EntityId e, boolean block) {
+        return run(new Command.BlockMethods(ROUTER, 0, e, null, block));
+    }
+
+    /** Runs a command that must succeed and returns its outcome. */
+    Outcome ok(Command c) {
+        Outcome o = run(c);
+        if (!o.succeeded()) {
+            throw new AssertionError("expected NO_ERROR for " + c + " but got " + o.status() + ": " + o.message());
+        }
+        return o;
+    }
+
+    /** The id of a route added by the builder, which must succeed. */
+    long addOk(RouteBuilder b) {
+        return ok(b.command()).routeId();
+    }
+
+    RouteInfo routeInfo(long id) {
+        return engine.queries().route(ROUTER, id);
+    }
+
+    /** The status of a read-only call: NO_ERROR, or the status of the RtmException it throws. */
+    static Status statusOf(Runnable query) {
+        try {
+            query.run();
+            return Status.NO_ERROR;
+        } catch (RtmException e) {
+            return e.status();
+        }
+    }
+
+    static Prefix p(String prefix) {
+        return Prefix.parse(prefix);
+    }
+
+    /** The events of one kind in the effects, in order. */
+    static <T extends EntityEvent> List<T> events(Effects fx, Class<T> kind) {
+        return fx.events().stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    /** The destination change of the prefix in the view, or null when there was none. */
+    static DestChange change(Effects fx, String prefix, View view) {
+        DestChange found = null;
+        for (DestChange c : fx.destChanges()) {
+            if (c.prefix().equals(Prefix.parse(prefix)) && c.view() == view) {
+                if (found != null) {
+                    throw new AssertionError("two changes of " + prefix + " in " + view + " in one operation");
+                }
+                found = c;
+            }
+        }
+        return found;
+    }
+
+    /** The change types of the prefix in the view (0 when unchanged). */
+    static int changeTypes(Effects fx, String prefix, View view) {
+        DestChange c = change(fx, prefix, view);
+        return c == null ? 0 : c.changeTypes();
+    }
+
+    static int types(ChangeType... types) {
+        return ChangeType.mask(List.of(types));
+    }
+
     /** Moves the clock and fires whatever fell due. */
     Effects advance(long ms) {
         now += ms;
@@ -97,6 +218,16 @@ final class RtmFixture {
 
     ViewInfo unicast(String prefix) {
         return dest(prefix).views().get(0);
+    }
+
+    ViewInfo multicast(String prefix) {
+        return dest(prefix).views().get(1);
+    }
+
+    /** The id of the view's best route of the prefix, 0 for none. */
+    long bestId(String prefix, View view) {
+        ViewInfo v = dest(prefix).views().get(view.id());
+        return v.route() == null ? 0 : v.route().route().id();
     }
 
     /** The registrations told about the prefix in the effects (published delivery). */

@@ -1,7 +1,9 @@
 package io.rtmstreams.rtm.state;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -22,6 +24,20 @@ public final class InMemoryStores implements StoreProvider {
     public int size(StoreSpec<?> spec) {
         InMemoryStore<?> s = stores.get(spec.name());
         return s == null ? 0 : s.map.size();
+    }
+
+    /**
+     * A deep, comparable copy of every store's entries: store name to (hex key to value), both in order. Values are
+     * immutable records, so equal snapshots mean equal state (tests compare the state before and after a command).
+     */
+    public Map<String, Map<String, Object>> snapshot() {
+        Map<String, Map<String, Object>> out = new TreeMap<>();
+        stores.forEach((name, store) -> {
+            Map<String, Object> entries = new TreeMap<>();
+            store.map.forEach((k, v) -> entries.put(HexFormat.of().formatHex(k), v));
+            out.put(name, Collections.unmodifiableMap(entries));
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     static final class InMemoryStore<V> implements OrderedStore<V> {
