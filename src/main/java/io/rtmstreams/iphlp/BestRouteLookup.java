@@ -24,6 +24,12 @@ public final class BestRouteLookup {
     }
 
     public BestRouteResult lookup(BestRouteQuery q) {
+        try {
+            TableId.checkRouter(q.router());
+            TableId.checkInstance(q.rtmInstance());
+        } catch (IllegalArgumentException e) {
+            return BestRouteResult.failure(Status.ERROR_INVALID_PARAMETER, e.getMessage());
+        }
         RouterInterfaces ifs = interfaces.router(q.router());
         LookupScope.Resolution r = LookupScope.resolve(ifs, q);
         if (r.status() != null) {

@@ -4,6 +4,7 @@ import io.rtmstreams.net.IpFamily;
 import io.rtmstreams.rtm.EffectSink;
 import io.rtmstreams.rtm.RtmEngine;
 import io.rtmstreams.rtm.Status;
+import io.rtmstreams.rtm.TableId;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,6 +53,11 @@ final class InterfaceChanges {
     }
 
     InterfaceChangeResult apply(InterfaceChange c, long now, EffectSink fx) {
+        try {
+            TableId.checkRouter(c.router());
+        } catch (IllegalArgumentException e) {
+            return InterfaceChangeResult.error(c.requestId(), Status.ERROR_INVALID_PARAMETER, e.getMessage());
+        }
         if (c.notificationType() == NotificationType.INITIAL) {
             return InterfaceChangeResult.ok(c.requestId(), null, 0);
         }

@@ -93,9 +93,4 @@ public record InterfaceRow(
     public IpFamily ipFamily() {
         return IpFamily.fromAfNumber(family);
     }
-
-    /** True when the row owns {@code address} (D18). */
-    public boolean owns(IpAddress address) {
-        return unicastAddresses.contains(address);
-    }
 }

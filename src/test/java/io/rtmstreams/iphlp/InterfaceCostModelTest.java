@@ -119,6 +119,19 @@ class InterfaceCostModelTest {
     }
 
     @Test
+    void d15_shouldPriceAnAutomaticMetricWithTheConfiguredTable() {
+        // 100 Mb/s Ethernet: 35 in the Windows 10 table (T4), 20 in the Vista-8.1 table (T2)
+        for (MetricTable table : MetricTable.values()) {
+            IphlpFixture g = new IphlpFixture(IphlpConfig.DEFAULTS.withMetricTable(table));
+            g.add(v4(NetLuid.of(6, 1), 1, 3).useAutomaticMetric(true).linkSpeed(100_000_000L)
+                    .mediaType(MediaType.ETHERNET));
+            g.route("10.0.0.0/8", 1, via("192.0.2.1", 1));
+            assertThat(g.storedBest("10.0.0.0/8").cost().interfaceMetric()).as("%s", table)
+                    .isEqualTo(table == MetricTable.WINDOWS_10 ? 35 : 20);
+        }
+    }
+
+    @Test
     void m3_shouldSumTheEffectiveMetricIn64BitsAndRankItUnsigned() {
         f.add(v4(NetLuid.of(6, 7), 7, MAX - 1));
         long big = f.route("10.0.0.0/8", MAX - 1, via("192.0.2.7", 7));

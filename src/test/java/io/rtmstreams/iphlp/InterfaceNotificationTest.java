@@ -116,6 +116,14 @@ class InterfaceNotificationTest {
     }
 
     @Test
+    void shouldRejectAChangeForAMalformedRouterId() {
+        InterfaceChangeResult r = f.ip.apply(InterfaceChange.of("bad router!", NotificationType.ADD_INSTANCE,
+                v4(E, 1, 1).build()), f.now, new CollectingSink());
+        assertThat(r.status()).isEqualTo(Status.ERROR_INVALID_PARAMETER);
+        assertThat(f.ip.interfaces().row("bad router!", IpFamily.IPV4, E)).isNull();
+    }
+
+    @Test
     void n3_initialShouldChangeNothingEvenWithARow() {
         var before = f.ip.table(ROUTER, null);
         IphlpFixture.Applied empty = f.change(NotificationType.INITIAL, null);

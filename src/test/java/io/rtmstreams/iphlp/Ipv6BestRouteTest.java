@@ -171,6 +171,8 @@ class Ipv6BestRouteTest {
                 .isEqualTo(Status.ERROR_INVALID_PARAMETER);
         assertThat(f.best(BestRouteQuery.to(ROUTER, SockAddrInet.ofFamily(0))).status())
                 .isEqualTo(Status.ERROR_INVALID_PARAMETER);
+        assertThat(f.best(BestRouteQuery.to("bad router!", SockAddrInet.of("::1"))).status())
+                .isEqualTo(Status.ERROR_INVALID_PARAMETER);
     }
 
     @Test
