@@ -85,6 +85,16 @@ class InterfaceNotificationTest {
     }
 
     @Test
+    void n7_aRepeatedSnapshotShouldChangeNothing() {
+        // the same change arriving on the interface and the address stream (N7) is deduplicated by the diff
+        assertThat(f.put(v4(E, 1, 30)).result().recomputedDestinations()).isEqualTo(2);
+        IphlpFixture.Applied again = f.add(v4(E, 1, 30));
+        assertThat(again.status()).isEqualTo(Status.NO_ERROR);
+        assertThat(again.result().recomputedDestinations()).isZero();
+        assertThat(again.effects().isEmpty()).isTrue();
+    }
+
+    @Test
     void n6_deleteShouldRemoveTheRowAndMakeItsNextHopsUnusable() {
         IphlpFixture.Applied a = f.delete(v4(E, 1, 0));
         assertThat(a.status()).isEqualTo(Status.NO_ERROR);
