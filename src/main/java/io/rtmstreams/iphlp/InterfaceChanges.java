@@ -93,7 +93,9 @@ final class InterfaceChanges {
             before.put(old.interfaceIndex(), state(ifs, family, old.interfaceIndex()));
             release(ifs, c.router(), family, old);
         }
-        table.putRow(c.router(), row);
+        if (!row.equals(old)) { // a repeated snapshot (N7) writes nothing, so no changelog record either
+            table.putRow(c.router(), row);
+        }
         if (!IndexSlot.bound(luid).equals(ifs.slot(family, index))) {
             table.putSlot(c.router(), family, index, IndexSlot.bound(luid));
         }
