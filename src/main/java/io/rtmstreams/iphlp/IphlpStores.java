@@ -1,0 +1,25 @@
+package io.rtmstreams.iphlp;
+
+import io.rtmstreams.rtm.state.StoreSpec;
+
+import java.util.List;
+
+/**
+ * Every store of the IP Helper half, by name and value type. The names are stable: they name changelog topics.
+ * <ul>
+ *   <li>{@link #INTERFACES}: {@code router | family (u8) | LUID (u64)} → the row (L4: state keys on the LUID).</li>
+ *   <li>{@link #INTERFACE_INDEXES}: {@code router | family (u8) | index (u32)} → {@link IndexSlot}, the alternative
+ *   key (F1) and the deleted marks of D12.</li>
+ * </ul>
+ */
+public final class IphlpStores {
+
+    public static final StoreSpec<InterfaceRow> INTERFACES = new StoreSpec<>("iphlp-interfaces", InterfaceRow.class);
+    public static final StoreSpec<IndexSlot> INTERFACE_INDEXES =
+            new StoreSpec<>("iphlp-interface-indexes", IndexSlot.class);
+
+    public static final List<StoreSpec<?>> ALL = List.of(INTERFACES, INTERFACE_INDEXES);
+
+    private IphlpStores() {
+    }
+}
