@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * Builds the one topology of rtm-streams from its settings (the only factory; the runtime and every test call it):
  * <pre>
- * route-adverts ┐                      ┌► command-results, best-routes, dest-changes,
- *               ├► table-processor ────┤  entity-events, notifications, rejected
- * (interfaces)  ┘   (RTM stores)       └► internal.fleet-updates ► fleet-aggregator ► fleet-routes
+ * route-adverts     ┐                      ┌► command-results, best-routes, dest-changes,
+ *                   ├► table-processor ────┤  entity-events, notifications, rejected
+ * interface-changes ┘   (RTM + IP Helper)  └► internal.fleet-updates ► fleet-aggregator ► fleet-routes
  * </pre>
  * The table processor owns every router's state (inputs keyed by router, D2); the fleet aggregator is a second
  * sub-topology over best-route changes re-keyed by prefix.
@@ -30,7 +30,9 @@ public final class RtmTopology {
 
         Topology t = new Topology();
         t.addSource(Nodes.ROUTE_ADVERTS_SOURCE, bytes, bytes, topics.routeAdverts());
-        t.addProcessor(Nodes.TABLE_PROCESSOR, () -> new TableProcessor(settings, metrics), Nodes.ROUTE_ADVERTS_SOURCE);
+        t.addSource(Nodes.INTERFACE_CHANGES_SOURCE, bytes, bytes, topics.interfaceChanges());
+        t.addProcessor(Nodes.TABLE_PROCESSOR, () -> new TableProcessor(settings, metrics), Nodes.ROUTE_ADVERTS_SOURCE,
+                Nodes.INTERFACE_CHANGES_SOURCE);
         StoreRegistry.builders(StoreRegistry.TABLE_STORES.keySet().stream().sorted().toList())
                 .forEach(b -> t.addStateStore(b, Nodes.TABLE_PROCESSOR));
         t.addSink(Nodes.COMMAND_RESULTS_SINK, topics.commandResults(), keys, json, Nodes.TABLE_PROCESSOR);

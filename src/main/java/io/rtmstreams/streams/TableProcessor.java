@@ -1,11 +1,15 @@
 package io.rtmstreams.streams;
 
+import io.rtmstreams.iphlp.InterfaceChange;
+import io.rtmstreams.iphlp.InterfaceChangeResult;
+import io.rtmstreams.iphlp.IpHelper;
 import io.rtmstreams.rtm.Command;
 import io.rtmstreams.rtm.Outcome;
-import io.rtmstreams.rtm.RouteCostModel;
 import io.rtmstreams.rtm.RtmEngine;
 import io.rtmstreams.streams.json.CommandReader;
 import io.rtmstreams.streams.json.Decoded;
+import io.rtmstreams.streams.json.InterfaceChangeReader;
+import io.rtmstreams.streams.json.OutputJson;
 import io.rtmstreams.streams.json.OutputMapper;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -32,6 +36,7 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
     private final StreamsSettings settings;
     private final ProcessorMetrics metrics;
     private ProcessorContext<Object, Object> ctx;
+    private IpHelper ipHelper;
     private RtmEngine engine;
     private RecordEmitter out;
     private long lastRecordAt;
@@ -45,8 +50,9 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void init(ProcessorContext<Object, Object> context) {
         ctx = context;
-        engine = new RtmEngine(StoreRegistry.provider(StoreRegistry.TABLE_STORES, context::getStateStore),
-                settings.rtm(), RouteCostModel.PLAIN);
+        ipHelper = IpHelper.create(StoreRegistry.provider(StoreRegistry.TABLE_STORES, context::getStateStore),
+                settings.rtm(), settings.iphlp());
+        engine = ipHelper.engine();
         out = new RecordEmitter((ProcessorContext) context, metrics);
         lastRecordAt = context.currentSystemTimeMs();
         context.schedule(Duration.ofMillis(settings.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
@@ -58,10 +64,27 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
         fireDue(record.timestamp(), Integer.MAX_VALUE);
         lastRecordAt = ctx.currentSystemTimeMs();
         String topic = ctx.recordMetadata().map(RecordMetadata::topic).orElse("");
-        if (topic.equals(settings.topics().routeAdverts())) {
-            command(record);
+        if (topic.equals(settings.topics().interfaceChanges())) {
+            interfaceChange(record);
         } else {
-            reject(record, "no handler for topic " + topic);
+            command(record);
+        }
+    }
+
+    private void interfaceChange(Record<byte[], byte[]> record) {
+        Decoded<InterfaceChange> d = InterfaceChangeReader.read(record.key(), record.value());
+        if (d instanceof Decoded.Rejected<InterfaceChange> r) {
+            reject(record, r.reason());
+        } else if (d instanceof Decoded.Invalid<InterfaceChange> i) {
+            out.cause(record.timestamp(), i.envelope().requestId());
+            result(i.envelope().router(), i.envelope().op(),
+                    OutputMapper.result(i.envelope(), i.status(), i.message()));
+        } else {
+            Decoded.Valid<InterfaceChange> v = (Decoded.Valid<InterfaceChange>) d;
+            out.cause(record.timestamp(), v.envelope().requestId());
+            InterfaceChangeResult r = ipHelper.apply(v.command(), record.timestamp(), out);
+            result(v.envelope().router(), v.envelope().op(), OutputMapper.result(v.envelope(), r.status(),
+                    r.message()));
         }
     }
 
@@ -72,7 +95,7 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
         } else if (d instanceof Decoded.Invalid<Command> i) {
             out.cause(record.timestamp(), i.envelope().requestId());
             result(i.envelope().router(), i.envelope().op(),
-                    OutputMapper.failure(i.envelope(), i.status(), i.message()));
+                    OutputMapper.result(i.envelope(), i.status(), i.message()));
         } else {
             Decoded.Valid<Command> v = (Decoded.Valid<Command>) d;
             out.cause(record.timestamp(), v.envelope().requestId());
@@ -81,7 +104,7 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
         }
     }
 
-    private void result(String router, String op, io.rtmstreams.streams.json.OutputJson.CommandResult r) {
+    private void result(String router, String op, OutputJson.CommandResult r) {
         out.forward(Nodes.COMMAND_RESULTS_SINK, router, r);
         metrics.command(op, r.status());
     }

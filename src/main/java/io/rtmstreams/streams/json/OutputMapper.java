@@ -60,7 +60,7 @@ public final class OutputMapper {
                 o.nextHopId() == 0 ? null : o.nextHopId(), o.message());
     }
 
-    public static OutputJson.CommandResult failure(Envelope env, Status status, String message) {
+    public static OutputJson.CommandResult result(Envelope env, Status status, String message) {
         return result(env, Outcome.error(status, message));
     }
 

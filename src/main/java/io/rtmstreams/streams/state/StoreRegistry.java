@@ -1,5 +1,6 @@
 package io.rtmstreams.streams.state;
 
+import io.rtmstreams.iphlp.IphlpStores;
 import io.rtmstreams.rtm.RtmStores;
 import io.rtmstreams.rtm.state.OrderedStore;
 import io.rtmstreams.rtm.state.StoreProvider;
@@ -24,7 +25,7 @@ import java.util.function.Function;
  */
 public final class StoreRegistry {
 
-    /** The stores of the table processor: the RTM engine's. */
+    /** The stores of the table processor: the RTM engine's and the IP Helper rows. */
     public static final Map<String, Registered<?>> TABLE_STORES = tableStores();
 
     /** A store and its value codec. */
@@ -53,8 +54,10 @@ public final class StoreRegistry {
         add(m, RtmStores.OPAQUE, RtmCodecs.STRING);
         add(m, RtmStores.TIMERS, RtmCodecs.TIMER);
         add(m, RtmStores.COUNTERS, RtmCodecs.LONG);
-        if (m.size() != RtmStores.ALL.size()) {
-            throw new IllegalStateException("every RTM store needs a codec");
+        add(m, IphlpStores.INTERFACES, IphlpCodecs.ROW);
+        add(m, IphlpStores.INTERFACE_INDEXES, IphlpCodecs.INDEX_SLOT);
+        if (m.size() != RtmStores.ALL.size() + IphlpStores.ALL.size()) {
+            throw new IllegalStateException("every store of the domain needs a codec");
         }
         return Map.copyOf(m);
     }
