@@ -67,6 +67,19 @@ public final class OutputJson {
     public record FleetRoute(String view, String prefix, int routerCount, List<FleetRouter> routers) {
     }
 
+    /**
+     * A GetBestRoute2 answer (contract.md, Query API; D17, B9): the chosen RTM route, the next hop and interface it
+     * leaves through, the route's metric offset (Q7) and the effective metric, the best source address (with
+     * {@code %scope} for IPv6 link-local), and whether the interface is disconnected (G7).
+     */
+    public record BestRouteLookup(Route route, NextHop nextHop, String interfaceLuid, long interfaceIndex,
+                                  long metric, long effectiveMetric, String bestSourceAddress, boolean stale) {
+    }
+
+    /** An error answer of the query API: the Win32 status, its code and a message. */
+    public record Error(String status, int code, String message) {
+    }
+
     /** {@code rtm.rejected}: unreadable input with its coordinates; non-UTF-8 bytes as base64 with an encoding note. */
     public record Rejected(String reason, String topic, int partition, long offset, String key, String value,
                            String keyEncoding, String valueEncoding) {

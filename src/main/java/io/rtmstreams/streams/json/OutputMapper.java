@@ -1,5 +1,6 @@
 package io.rtmstreams.streams.json;
 
+import io.rtmstreams.iphlp.BestRouteResult;
 import io.rtmstreams.net.Prefix;
 import io.rtmstreams.rtm.BestRoute;
 import io.rtmstreams.rtm.ChangeType;
@@ -129,6 +130,20 @@ public final class OutputMapper {
         TableId t = n.registration().table();
         return new OutputJson.Notification(t.router(), t.rtmInstance(), n.registration().id(), n.view().wireName(),
                 n.prefix().toString(), changeTypes(n.changeTypes()), destInfo(n.dest()));
+    }
+
+    /** A successful GetBestRoute2 answer (B9). */
+    public static OutputJson.BestRouteLookup bestRouteLookup(BestRouteResult r) {
+        OutputJson.NextHop hop = r.nextHop() == null ? null : new OutputJson.NextHop(r.nextHop().toString(),
+                r.interfaceIndex(), r.interfaceLuid() == 0 ? null : Long.toUnsignedString(r.interfaceLuid()), null);
+        return new OutputJson.BestRouteLookup(route(r.prefix(), r.route(), "CREATED"), hop,
+                r.interfaceLuid() == 0 ? null : Long.toUnsignedString(r.interfaceLuid()), r.interfaceIndex(),
+                r.metric(), r.effectiveMetric(), r.bestSourceAddress() == null ? null : r.bestSourceAddress().toString(),
+                r.stale());
+    }
+
+    public static OutputJson.Error error(Status status, String message) {
+        return new OutputJson.Error(status.name(), status.code(), message);
     }
 
     public static OutputJson.DestInfo destInfo(DestInfo d) {

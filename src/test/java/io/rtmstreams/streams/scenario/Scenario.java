@@ -24,6 +24,9 @@ import java.util.Map;
  *       command-results: [ {key: r1, value: {status: NO_ERROR}} ]
  *       best-routes: [ {key: "r1|0|unicast|10.0.0.0/8", value: null} ]     # a tombstone
  *     ignore: [dest-changes]          # topics not checked in this step
+ *     lookups:                        # GetBestRoute2 on the state after the step (D17)
+ *       - query: {router: r1, destination: 8.8.8.8, source: 192.168.2.10, interfaceLuid: "0", interfaceIndex: 7}
+ *         expect: {status: NO_ERROR, interfaceIndex: 1, route: {routeId: 3}, stale: false}
  * </pre>
  */
 record Scenario(String description, Map<String, Object> settings, List<String> ignore, List<Step> steps) {
@@ -35,15 +38,25 @@ record Scenario(String description, Map<String, Object> settings, List<String> i
     }
 
     record Step(String note, @JsonProperty("wait") Long waitMs, Long at, List<JsonNode> adverts, List<JsonNode> interfaces, List<Raw> raw,
-                Map<String, List<Expected>> expect, List<String> ignore) {
+                Map<String, List<Expected>> expect, List<String> ignore, List<Lookup> lookups) {
 
         Step {
+            lookups = lookups == null ? List.of() : lookups;
             adverts = adverts == null ? List.of() : adverts;
             interfaces = interfaces == null ? List.of() : interfaces;
             raw = raw == null ? List.of() : raw;
             expect = expect == null ? Map.of() : expect;
             ignore = ignore == null ? List.of() : ignore;
         }
+    }
+
+    /** A GetBestRoute2 lookup with the answer expected (matched like an output value). */
+    record Lookup(Query query, JsonNode expect) {
+    }
+
+    /** GetBestRoute2's parameters as the query API takes them. */
+    record Query(String router, Integer rtmInstance, String destination, String source, String interfaceLuid,
+                 String interfaceIndex) {
     }
 
     /** A raw input: exact key and value text (base64 when the bytes are not text). */

@@ -1,9 +1,18 @@
 package io.rtmstreams.streams.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rtmstreams.iphlp.BestRouteResult;
+import io.rtmstreams.iphlp.IpHelper;
+import io.rtmstreams.rtm.Status;
 import io.rtmstreams.streams.ProcessorMetrics;
 import io.rtmstreams.streams.RtmTopology;
 import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.streams.Topics;
+import io.rtmstreams.streams.json.Json;
+import io.rtmstreams.streams.json.OutputMapper;
+import io.rtmstreams.streams.json.QueryParams;
+import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -31,6 +40,7 @@ final class ScenarioDriver implements AutoCloseable {
             "notifications", "fleet-routes", "rejected");
 
     private final TopologyTestDriver driver;
+    private final StreamsSettings settings;
     private final Path stateDir;
     private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new LinkedHashMap<>();
     private final Map<String, TestOutputTopic<byte[], byte[]>> outputs = new LinkedHashMap<>();
@@ -46,6 +56,7 @@ final class ScenarioDriver implements AutoCloseable {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "rtm-scenario");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        this.settings = settings;
         driver = new TopologyTestDriver(RtmTopology.build(settings, ProcessorMetrics.NONE), p, Instant.EPOCH);
         Topics t = settings.topics();
         ByteArraySerializer ser = new ByteArraySerializer();
@@ -78,6 +89,23 @@ final class ScenarioDriver implements AutoCloseable {
     Map<String, List<TestRecord<byte[], byte[]>>> drain() {
         Map<String, List<TestRecord<byte[], byte[]>>> out = new LinkedHashMap<>();
         outputs.forEach((name, topic) -> out.put(name, topic.readRecordsToList()));
+        return out;
+    }
+
+    /** GetBestRoute2 on the current state, as the query API answers it: the answer or the error, with a status. */
+    JsonNode bestRoute(Scenario.Query q) {
+        IpHelper ip = IpHelper.create(StoreRegistry.readOnly(StoreRegistry.TABLE_STORES, driver::getKeyValueStore),
+                settings.rtm(), settings.iphlp());
+        ObjectNode out;
+        try {
+            BestRouteResult r = ip.bestRoute(QueryParams.bestRoute(q.router(), q.rtmInstance() == null ? 0
+                    : q.rtmInstance(), q.destination(), q.source(), q.interfaceLuid(), q.interfaceIndex()));
+            out = r.succeeded() ? Json.MAPPER.valueToTree(OutputMapper.bestRouteLookup(r))
+                    : Json.MAPPER.valueToTree(OutputMapper.error(r.status(), r.message()));
+            out.put("status", r.status().name());
+        } catch (IllegalArgumentException e) {
+            out = Json.MAPPER.valueToTree(OutputMapper.error(Status.ERROR_INVALID_PARAMETER, e.getMessage()));
+        }
         return out;
     }
 

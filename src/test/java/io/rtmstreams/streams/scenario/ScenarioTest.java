@@ -69,6 +69,12 @@ class ScenarioTest {
                     d.send(r.topic(), r.key() == null ? null : bytes(r.key()), value, at);
                 }
                 check(where, step, sc.ignore(), d.drain());
+                for (Scenario.Lookup l : step.lookups()) {
+                    String problem = JsonMatch.mismatch(l.expect(), d.bestRoute(l.query()));
+                    if (problem != null) {
+                        fail(where + ": lookup " + l.query() + ": " + problem);
+                    }
+                }
             }
         }
     }
@@ -125,6 +131,9 @@ class ScenarioTest {
                 case "topicPrefix" -> s = s.withTopics(new Topics((String) e.getValue()));
                 case "maxNextHopsInRoute" -> rtm = rtm.withMaxNextHopsInRoute((Integer) e.getValue());
                 case "autoRegister" -> rtm = rtm.withAutoRegister((Boolean) e.getValue());
+                case "strictInterfaces" -> s = s.withIphlp(s.iphlp().withStrictInterfaces((Boolean) e.getValue()));
+                case "metricTable" -> s = s.withIphlp(s.iphlp().withMetricTable(
+                        io.rtmstreams.iphlp.MetricTable.valueOf((String) e.getValue())));
                 default -> throw new IllegalArgumentException("unknown scenario setting " + e.getKey());
             }
         }
