@@ -8,6 +8,8 @@ import inet.ipaddr.IPAddressStringParameters;
 import inet.ipaddr.ipv4.IPv4Address;
 import inet.ipaddr.ipv6.IPv6Address;
 
+import java.util.regex.Pattern;
+
 /**
  * The one place that turns text into address bits and back. Parsing accepts IP literals in their standard forms
  * only (dotted quad; RFC 4291 text with {@code ::} and an embedded dotted quad): no host names, no inet_aton
@@ -31,7 +33,7 @@ final class IpLiterals {
         b.getIPv4AddressParametersBuilder()
                 .allowLeadingZeros(false)
                 .allowUnlimitedLeadingZeros(false)
-                .allowPrefixLengthLeadingZeros(false)
+                .allowPrefixLengthLeadingZeros(true) // checked by checkText: the library also rejects "/0"
                 .allowPrefixesBeyondAddressSize(false)
                 .allowBinary(false);
         b.getIPv6AddressParametersBuilder()
@@ -42,10 +44,18 @@ final class IpLiterals {
                 .allowMixed(true)
                 .allow_mixed_inet_aton(false)
                 .allowUnlimitedLeadingZeros(false)
-                .allowPrefixLengthLeadingZeros(false)
+                .allowPrefixLengthLeadingZeros(true) // checked by checkText
                 .allowPrefixesBeyondAddressSize(false);
+        // The dotted quad inside IPv6 text (::ffff:1.2.3.4) is held to the same rules as a plain one.
+        b.getIPv6AddressParametersBuilder().getEmbeddedIPv4AddressParametersBuilder()
+                .allowLeadingZeros(false)
+                .allowUnlimitedLeadingZeros(false)
+                .allowBinary(false)
+                .allow_inet_aton(false);
         STRICT = b.toParams();
     }
+
+    private static final Pattern PREFIX_LENGTH = Pattern.compile("0|[1-9][0-9]{0,2}");
 
     private IpLiterals() {
     }
@@ -58,6 +68,7 @@ final class IpLiterals {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("empty address");
         }
+        checkText(text);
         IPAddress address;
         try {
             address = new IPAddressString(text, STRICT).toAddress();
@@ -87,6 +98,24 @@ final class IpLiterals {
             }
         }
         return new Parsed(family, hi, lo, len == null ? -1 : len, zone);
+    }
+
+    /**
+     * What the library's parameters cannot say: no whitespace anywhere (it trims), and a prefix length in plain
+     * decimal without leading zeros ("/0" is the default route, "/08" is rejected; the library's own leading-zero
+     * check also rejects "/0").
+     */
+    private static void checkText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch <= ' ' || Character.isWhitespace(ch) || Character.isSpaceChar(ch)) {
+                throw new IllegalArgumentException("'" + text + "' contains whitespace");
+            }
+        }
+        int slash = text.indexOf('/');
+        if (slash >= 0 && !PREFIX_LENGTH.matcher(text.substring(slash + 1)).matches()) {
+            throw new IllegalArgumentException("'" + text + "' has no plain decimal prefix length after '/'");
+        }
     }
 
     static String format(IpFamily family, long hi, long lo) {
