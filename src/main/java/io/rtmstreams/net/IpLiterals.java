@@ -118,15 +118,25 @@ final class IpLiterals {
         }
     }
 
+    /**
+     * The canonical text: a dotted quad, or RFC 5952 for IPv6, including its section 5 mixed notation for
+     * IPv4-mapped addresses ({@code ::ffff:192.0.2.1}), as Windows and glibc print them.
+     */
     static String format(IpFamily family, long hi, long lo) {
         if (family == IpFamily.IPV4) {
-            long v = hi >>> 32;
-            return ((v >>> 24) & 0xFF) + "." + ((v >>> 16) & 0xFF) + "." + ((v >>> 8) & 0xFF) + "." + (v & 0xFF);
+            return dottedQuad(hi >>> 32);
+        }
+        if (hi == 0 && (lo >>> 32) == 0xFFFFL) {
+            return "::ffff:" + dottedQuad(lo & 0xFFFF_FFFFL);
         }
         byte[] bytes = new byte[16];
         putLong(bytes, 0, hi);
         putLong(bytes, 8, lo);
         return new IPv6Address(bytes).toCanonicalString();
+    }
+
+    private static String dottedQuad(long v) {
+        return ((v >>> 24) & 0xFF) + "." + ((v >>> 16) & 0xFF) + "." + ((v >>> 8) & 0xFF) + "." + (v & 0xFF);
     }
 
     static long toLong(byte[] b, int off) {
