@@ -92,6 +92,18 @@ class PrefixPropertiesTest {
         assertThat(Prefix.parse("::ffff:0.0.0.0/96").covers(Prefix.parse("::ffff:1.2.3.4/128"))).isTrue();
     }
 
+    @Test
+    void shouldRefuseToCompareBitsAcrossFamilies() {
+        Prefix v4 = Prefix.parse("10.0.0.0/8");
+        Prefix v6 = Prefix.parse("a00::/8");
+        assertThatThrownBy(() -> v4.commonLength(v6)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> v4.commonLength(IpAddress.parse("a00::1"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IpAddress.parse("10.0.0.1").commonPrefixLength(IpAddress.parse("a00::1")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(v4.covers(v6)).isFalse();
+        assertThat(v6.contains(IpAddress.parse("10.0.0.1"))).isFalse();
+    }
+
     // ---- properties ---------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "seed {0}")
