@@ -67,7 +67,7 @@ class CanonicalTextTest {
     }
 
     static LongStream seeds() {
-        return LongStream.rangeClosed(1, 8);
+        return LongStream.rangeClosed(1, 4);
     }
 
     /** Random IPv6 addresses with many zero groups, against an independent RFC 5952 formatter. */
@@ -75,7 +75,7 @@ class CanonicalTextTest {
     @MethodSource("seeds")
     void shouldMatchAnIndependentRfc5952Formatter(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 1000; i++) {
             int[] groups = new int[8];
             for (int g = 0; g < 8; g++) {
                 int kind = rnd.nextInt(5);
@@ -101,7 +101,7 @@ class CanonicalTextTest {
     @MethodSource("seeds")
     void shouldFormatDottedQuadsWithoutLeadingZeros(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 1000; i++) {
             int[] o = {rnd.nextInt(256), rnd.nextInt(256), rnd.nextInt(256), rnd.nextInt(256)};
             String text = o[0] + "." + o[1] + "." + o[2] + "." + o[3];
             IpAddress a = IpAddress.ofBytes(NetRandom.bytes(o));

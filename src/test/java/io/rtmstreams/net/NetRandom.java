@@ -95,14 +95,9 @@ final class NetRandom {
         return v.andNot(hostMask);
     }
 
-    /** Number of leading bits two addresses of one family share. */
+    /** Number of leading bits two addresses of one family share: the width less the highest differing bit. */
     static int common(IpAddress a, IpAddress b) {
-        int w = a.family().bits();
-        int n = 0;
-        while (n < w && bitOf(a, n) == bitOf(b, n)) {
-            n++;
-        }
-        return n;
+        return a.family().bits() - value(a).xor(value(b)).bitLength();
     }
 
     static byte[] bytes(int... v) {

@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PrefixPropertiesTest {
 
-    private static final int PAIRS_PER_SEED = 1500;
+    private static final int PAIRS_PER_SEED = 1000;
 
     static LongStream seeds() {
-        return LongStream.rangeClosed(1, 24);
+        return LongStream.rangeClosed(1, 12);
     }
 
     // ---- examples -----------------------------------------------------------------------------------------------
@@ -195,8 +195,12 @@ class PrefixPropertiesTest {
             IpAddress masked = d.address.masked(d.length);
             assertThat(masked.family()).isEqualTo(d.address.family());
             assertThat(NetRandom.value(masked)).as(why).isEqualTo(d.maskedValue());
-            for (int bit = 0; bit < d.address.family().bits(); bit++) {
-                assertThat(d.address.bit(bit)).as(why + " bit " + bit).isEqualTo(NetRandom.bitOf(d.address, bit));
+            BigInteger v = NetRandom.value(d.address);
+            int w = d.address.family().bits();
+            for (int bit = 0; bit < w; bit++) {
+                if (d.address.bit(bit) != v.testBit(w - 1 - bit)) {
+                    throw new AssertionError(why + ": bit " + bit);
+                }
             }
         }
     }
