@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 final class IpLiterals {
 
     private static final IPAddressStringParameters STRICT;
+    /** A decimal prefix length without leading zeros. */
+    private static final Pattern PREFIX_LENGTH = Pattern.compile("0|[1-9][0-9]{0,2}");
 
     static {
         IPAddressStringParameters.Builder b = new IPAddressStringParameters.Builder()
@@ -33,7 +35,7 @@ final class IpLiterals {
         b.getIPv4AddressParametersBuilder()
                 .allowLeadingZeros(false)
                 .allowUnlimitedLeadingZeros(false)
-                .allowPrefixLengthLeadingZeros(true) // checked by checkText: the library also rejects "/0"
+                .allowPrefixLengthLeadingZeros(true) // the library also refuses "/0" this way: checked below
                 .allowPrefixesBeyondAddressSize(false)
                 .allowBinary(false);
         b.getIPv6AddressParametersBuilder()
@@ -44,7 +46,7 @@ final class IpLiterals {
                 .allowMixed(true)
                 .allow_mixed_inet_aton(false)
                 .allowUnlimitedLeadingZeros(false)
-                .allowPrefixLengthLeadingZeros(true) // checked by checkText
+                .allowPrefixLengthLeadingZeros(true)
                 .allowPrefixesBeyondAddressSize(false);
         // The dotted quad inside IPv6 text (::ffff:1.2.3.4) is held to the same rules as a plain one.
         b.getIPv6AddressParametersBuilder().getEmbeddedIPv4AddressParametersBuilder()
@@ -54,8 +56,6 @@ final class IpLiterals {
                 .allow_inet_aton(false);
         STRICT = b.toParams();
     }
-
-    private static final Pattern PREFIX_LENGTH = Pattern.compile("0|[1-9][0-9]{0,2}");
 
     private IpLiterals() {
     }
@@ -68,10 +68,13 @@ final class IpLiterals {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("empty address");
         }
-        checkText(text);
+        int slash = text.indexOf('/');
+        if (slash >= 0 && !PREFIX_LENGTH.matcher(text).region(slash + 1, text.length()).matches()) {
+            throw new IllegalArgumentException("'" + text + "' has a malformed prefix length");
+        }
         IPAddress address;
         try {
-            address = new IPAddressString(text, STRICT).toAddress();
+            address = new IPAddressString(requireNoWhitespace(text), STRICT).toAddress();
         } catch (AddressStringException e) {
             throw new IllegalArgumentException("'" + text + "' is not an IP literal: " + e.getMessage(), e);
         }
@@ -100,22 +103,15 @@ final class IpLiterals {
         return new Parsed(family, hi, lo, len == null ? -1 : len, zone);
     }
 
-    /**
-     * What the library's parameters cannot say: no whitespace anywhere (it trims), and a prefix length in plain
-     * decimal without leading zeros ("/0" is the default route, "/08" is rejected; the library's own leading-zero
-     * check also rejects "/0").
-     */
-    private static void checkText(String text) {
+    /** The library trims surrounding whitespace; a literal has none anywhere. */
+    private static String requireNoWhitespace(String text) {
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             if (ch <= ' ' || Character.isWhitespace(ch) || Character.isSpaceChar(ch)) {
                 throw new IllegalArgumentException("'" + text + "' contains whitespace");
             }
         }
-        int slash = text.indexOf('/');
-        if (slash >= 0 && !PREFIX_LENGTH.matcher(text.substring(slash + 1)).matches()) {
-            throw new IllegalArgumentException("'" + text + "' has no plain decimal prefix length after '/'");
-        }
+        return text;
     }
 
     /**
