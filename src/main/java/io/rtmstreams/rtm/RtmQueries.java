@@ -50,13 +50,14 @@ public final class RtmQueries {
 
     /**
      * RtmGetExactMatchDestination / RtmGetDestInfo (R115, R116): ERROR_NOT_FOUND unless the destination exists
-     * in the requested views (any existence for RTM_VIEW_MASK_ANY).
+     * (R35). The views only choose which per-view entries are returned, they do not filter the search: a
+     * destination with only a hold-down route is read with explicit views to see its HoldRoute (R93).
      */
     public DestInfo exactMatch(TableId t, Prefix dest, int viewMask, long protocolId, EntityId caller) {
         checkFamily(t, dest);
         int mask = View.resolveQueryViews(viewMask);
         Destination d = state.destinations.get(t, dest);
-        if (d == null || !d.visibleIn(mask)) {
+        if (d == null || !d.exists()) {
             throw RtmException.notFound("no destination " + dest + " in " + t);
         }
         return views.info(t, d, mask, protocol(protocolId, caller));
