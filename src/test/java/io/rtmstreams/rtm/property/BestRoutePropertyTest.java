@@ -23,6 +23,7 @@ import io.rtmstreams.rtm.RtmEngine;
 import io.rtmstreams.rtm.RtmException;
 import io.rtmstreams.rtm.RtmQueries;
 import io.rtmstreams.rtm.Status;
+import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.rtm.View;
 import io.rtmstreams.rtm.ViewInfo;
 import io.rtmstreams.rtm.state.InMemoryStores;
@@ -40,6 +41,7 @@ import java.util.stream.LongStream;
 
 import static io.rtmstreams.rtm.property.RouteOpGenerator.ROUTER;
 import static io.rtmstreams.rtm.property.RouteOpGenerator.V4;
+import static io.rtmstreams.rtm.property.RouteOpGenerator.V6;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,16 +57,21 @@ class BestRoutePropertyTest {
     private static final int SEEDS = 200;
     private static final int OPS = 200;
 
-    /** Notification registrations of several owners, views and change types (R97, R105, R107). */
-    private record Registration(String id, EntityId owner, int views, int types) {
+    /** Notification registrations of several owners, tables, views and change types (R97, R105, R107). */
+    private record Registration(String id, IpFamily family, EntityId owner, int views, int types) {
     }
 
     private static final List<Registration> REGISTRATIONS = List.of(
-            new Registration("all-u", RouteOpGenerator.ENTITIES.get(0), View.UNICAST.mask(), ChangeType.ALL.bit()),
-            new Registration("best-m", RouteOpGenerator.ENTITIES.get(1), View.MULTICAST.mask(), ChangeType.BEST.bit()),
-            new Registration("fwd-um", RouteOpGenerator.ENTITIES.get(2), View.SUPPORTED, ChangeType.FORWARDING.bit()),
-            new Registration("best-fwd-u", RouteOpGenerator.ENTITIES.get(0), View.UNICAST.mask(),
-                    ChangeType.BEST.bit() | ChangeType.FORWARDING.bit()));
+            new Registration("all-u", IpFamily.IPV4, RouteOpGenerator.ENTITIES.get(0), View.UNICAST.mask(),
+                    ChangeType.ALL.bit()),
+            new Registration("best-m", IpFamily.IPV4, RouteOpGenerator.ENTITIES.get(1), View.MULTICAST.mask(),
+                    ChangeType.BEST.bit()),
+            new Registration("fwd-um", IpFamily.IPV4, RouteOpGenerator.ENTITIES.get(2), View.SUPPORTED,
+                    ChangeType.FORWARDING.bit()),
+            new Registration("best-fwd-u", IpFamily.IPV4, RouteOpGenerator.ENTITIES.get(0), View.UNICAST.mask(),
+                    ChangeType.BEST.bit() | ChangeType.FORWARDING.bit()),
+            new Registration("v6-all-types", IpFamily.IPV6, RouteOpGenerator.ENTITIES.get(3), View.SUPPORTED,
+                    ChangeType.ALL_TYPES));
 
     static LongStream seeds() {
         return Replay.seeds(SEEDS);
@@ -96,7 +103,7 @@ class BestRoutePropertyTest {
         void run() {
             List<Command> setUp = new ArrayList<>(gen.setUp());
             for (Registration r : REGISTRATIONS) {
-                setUp.add(new Command.RegisterChangeNotification(ROUTER, 0, r.owner(), IpFamily.IPV4, r.id(), r.views(),
+                setUp.add(new Command.RegisterChangeNotification(ROUTER, 0, r.owner(), r.family(), r.id(), r.views(),
                         r.types(), false));
             }
             for (Command c : setUp) {
@@ -148,7 +155,7 @@ class BestRoutePropertyTest {
                 expectedCount++;
                 assertThat(inView).as("one change in %s", v).hasSize(1);
                 DestChange c = inView.get(0);
-                assertThat(c.table()).isEqualTo(V4);
+                assertThat(c.table()).isEqualTo(table(p));
                 assertThat(c.prefix()).isEqualTo(p);
                 assertThat(ChangeType.of(c.changeTypes())).as("change types in %s (R101-R104)", v)
                         .containsExactlyElementsOf(ChangeType.of(types));
@@ -173,7 +180,8 @@ class BestRoutePropertyTest {
             for (View v : View.values()) {
                 int types = RouteModel.changeTypes(ex.before(), ex.after(), v);
                 for (Registration r : REGISTRATIONS) {
-                    if ((r.views() & v.mask()) != 0 && (types & r.types()) != 0) {
+                    if (r.family() == ex.after().prefix.family() && (r.views() & v.mask()) != 0
+                            && (types & r.types()) != 0) {
                         expected.add(r.id() + "|" + v + "|" + (types & r.types()) + "|" + ex.after().best[v.id()]);
                     }
                 }
@@ -195,13 +203,13 @@ class BestRoutePropertyTest {
             for (Prefix p : RouteOpGenerator.PREFIXES) {
                 RouteModel.MDest d = model.dests.get(p);
                 if (d == null || d.routes.isEmpty()) {
-                    assertThatThrownBy(() -> queries.exactMatch(V4, p, View.MASK_ANY, 0, null))
+                    assertThatThrownBy(() -> queries.exactMatch(table(p), p, View.MASK_ANY, 0, null))
                             .as("%s has no routes (R35)", p)
                             .isInstanceOfSatisfying(RtmException.class,
                                     e -> assertThat(e.status()).isEqualTo(Status.ERROR_NOT_FOUND));
                     continue;
                 }
-                DestInfo info = queries.exactMatch(V4, p, View.MASK_ALL, 0, null);
+                DestInfo info = queries.exactMatch(table(p), p, View.MASK_ALL, 0, null);
                 same(info.prefix(), p, () -> "prefix");
                 same(info.belongsToViews(), d.belongsToViews(), () -> p + " BelongsToViews (R36)");
                 same(info.views().size(), 2, () -> p + " view entries");
@@ -235,8 +243,12 @@ class BestRoutePropertyTest {
             int wanted = mask == View.MASK_ALL ? View.SUPPORTED : mask;
             EntityId owner = gen.random().nextInt(3) == 0 ? gen.pick(RouteOpGenerator.ENTITIES) : null;
             int limit = 1 + gen.random().nextInt(5);
+            TableId t = gen.random().nextBoolean() ? V4 : V6;
             List<Long> expected = new ArrayList<>();
             for (RouteModel.MDest d : model.dests.values()) {
+                if (d.prefix.family() != t.family()) {
+                    continue;
+                }
                 d.routes.stream()
                         .filter(r -> wanted == View.MASK_ANY || (r.views & wanted) != 0)
                         .filter(r -> owner == null || r.owner.equals(owner))
@@ -246,17 +258,17 @@ class BestRoutePropertyTest {
             }
             List<Long> actual = new ArrayList<>();
             RouteEnum e = new RouteEnum(null, mask, owner, null, false, RouteMatch.ANY, null, limit);
-            Page<RouteInfo, RouteEnum.Position> page = queries.enumRoutes(V4, e);
+            Page<RouteInfo, RouteEnum.Position> page = queries.enumRoutes(t, e);
             for (int n = 0; n < 1000; n++) {
                 page.items().forEach(ri -> actual.add(ri.route().id()));
                 if (page.next() == null) {
                     break;
                 }
                 same(page.items().size(), limit, () -> "a page before the last is full (R126)");
-                page = queries.enumRoutes(V4, e.resume(page.next()));
+                page = queries.enumRoutes(t, e.resume(page.next()));
             }
             same(page.status(), Status.ERROR_NO_MORE_ITEMS, () -> "last page status (R126)");
-            same(actual, expected, () -> "route enumeration mask=0x" + Integer.toHexString(mask) + " owner=" + owner
+            same(actual, expected, () -> "route enumeration " + t + " mask=0x" + Integer.toHexString(mask) + " owner=" + owner
                     + " limit=" + limit + " (R125); model " + model.dests.values());
         }
 
@@ -289,6 +301,10 @@ class BestRoutePropertyTest {
             same(inc == null ? expected.incarnation() : inc, expected.incarnation(),
                     () -> why.get() + ": one next hop, one incarnation");
         }
+    }
+
+    private static TableId table(Prefix p) {
+        return p.family() == IpFamily.IPV4 ? V4 : V6;
     }
 
     /** A cheap equality check for the hot path; the message is built only on failure. */

@@ -158,10 +158,10 @@ class DeterminismPropertyTest {
             } else if (k < 76) {
                 int views = 1 + rnd.nextInt(3);
                 int types = 1 + rnd.nextInt(ChangeType.ALL_TYPES);
-                log.add(new Run(new Command.RegisterChangeNotification(ROUTER, 0, e, null, gen.pick(REGISTRATIONS),
+                log.add(new Run(new Command.RegisterChangeNotification(ROUTER, 0, e, V4.family(), gen.pick(REGISTRATIONS),
                         views, types, rnd.nextInt(3) == 0)));
             } else if (k < 79) {
-                log.add(new Run(new Command.DeregisterChangeNotification(ROUTER, 0, e, null,
+                log.add(new Run(new Command.DeregisterChangeNotification(ROUTER, 0, e, V4.family(),
                         gen.pick(REGISTRATIONS))));
             } else if (k < 83) {
                 log.add(new Run(new Command.MarkDest(ROUTER, 0, e, null, gen.pick(REGISTRATIONS), p,
@@ -170,8 +170,8 @@ class DeterminismPropertyTest {
                 log.add(new Run(new Command.HoldDestination(ROUTER, 0, e, null, p, View.UNICAST.mask(),
                         1 + rnd.nextInt(5000))));
             } else if (k < 90) {
-                log.add(new Run(new Command.DeregisterEntity(ROUTER, 0, e, null)));
-                log.add(new Run(new Command.RegisterEntity(ROUTER, 0, e, V4.family(), null, List.of())));
+                log.add(new Run(new Command.DeregisterEntity(ROUTER, 0, e, p.family())));
+                log.add(new Run(new Command.RegisterEntity(ROUTER, 0, e, p.family(), null, List.of())));
             } else if (k < 96) {
                 long[] jumps = {1, 500, 5_000, 400_000};
                 log.add(new Tick(jumps[rnd.nextInt(jumps.length)]));

@@ -25,6 +25,7 @@ final class RouteOpGenerator {
 
     static final String ROUTER = "r1";
     static final TableId V4 = TableId.of(ROUTER, 0, IpFamily.IPV4);
+    static final TableId V6 = TableId.of(ROUTER, 0, IpFamily.IPV6);
     static final int U = View.UNICAST.mask();
     static final int M = View.MULTICAST.mask();
 
@@ -32,13 +33,19 @@ final class RouteOpGenerator {
             EntityId.of(10006, 1));
     /** Never registered (D5). */
     static final EntityId STRANGER = EntityId.of(14, 1);
+    /** Four IPv4 destinations (nested, with the default route) and two IPv6 ones: route ids span both tables. */
     static final List<Prefix> PREFIXES = List.of(Prefix.parse("0.0.0.0/0"), Prefix.parse("10.0.0.0/8"),
-            Prefix.parse("10.1.0.0/16"), Prefix.parse("192.0.2.0/24"));
+            Prefix.parse("10.1.0.0/16"), Prefix.parse("192.0.2.0/24"), Prefix.parse("::/0"),
+            Prefix.parse("2001:db8::/32"));
 
-    private static final NextHopSpec[] NEIGHBOURS = {null, NextHopSpec.of("192.0.2.1", 1),
+    private static final NextHopSpec[] NEIGHBOURS_V4 = {null, NextHopSpec.of("192.0.2.1", 1),
             NextHopSpec.of("192.0.2.2", 1), NextHopSpec.of("192.0.2.1", 2)};
-    private static final NextHopSpec[] HOPS = {NextHopSpec.of("192.0.2.1", 1), NextHopSpec.of("192.0.2.2", 1),
+    private static final NextHopSpec[] HOPS_V4 = {NextHopSpec.of("192.0.2.1", 1), NextHopSpec.of("192.0.2.2", 1),
             NextHopSpec.of("198.51.100.1", 2), NextHopSpec.of("198.51.100.2", 0)};
+    private static final NextHopSpec[] NEIGHBOURS_V6 = {null, NextHopSpec.of("fe80::1", 1),
+            NextHopSpec.of("fe80::2", 1), NextHopSpec.of("fe80::1", 2)};
+    private static final NextHopSpec[] HOPS_V6 = {NextHopSpec.of("fe80::1", 1), NextHopSpec.of("2001:db8::2", 1),
+            NextHopSpec.of("fe80::3", 2), NextHopSpec.of("::ffff:198.51.100.2", 0)};
     private static final long[] PREFERENCES = {0, 1, 1, 5, 120, 0x8000_0000L, 0xFFFF_FFFFL};
     private static final long[] METRICS = {0, 0, 1, 2, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFFL};
     private static final int[] VIEWS = {U, U, M, U | M, U | M};
@@ -65,7 +72,9 @@ final class RouteOpGenerator {
     List<Command> setUp() {
         List<Command> out = new ArrayList<>();
         for (EntityId e : ENTITIES) {
-            out.add(new Command.RegisterEntity(ROUTER, 0, e, IpFamily.IPV4, null, List.of()));
+            for (IpFamily f : IpFamily.values()) {
+                out.add(new Command.RegisterEntity(ROUTER, 0, e, f, null, List.of()));
+            }
             model.registered.add(e);
         }
         return out;
@@ -168,13 +177,16 @@ final class RouteOpGenerator {
     }
 
     private Command.AddRoute randomRoute(EntityId owner, Prefix dest, int changeFlags, Long routeId) {
+        boolean v4 = dest.family() == IpFamily.IPV4;
+        NextHopSpec[] pool = v4 ? HOPS_V4 : HOPS_V6;
+        NextHopSpec[] neighbours = v4 ? NEIGHBOURS_V4 : NEIGHBOURS_V6;
         List<NextHopSpec> hops = new ArrayList<>();
         int n = rnd.nextInt(4);
         for (int i = 0; i < n; i++) {
-            hops.add(HOPS[rnd.nextInt(HOPS.length)]);
+            hops.add(pool[rnd.nextInt(pool.length)]);
         }
         long ttl = rnd.nextInt(5) == 0 ? 1_000_000_000L + rnd.nextInt(1000) : Command.INFINITE;
-        return new Command.AddRoute(ROUTER, 0, owner, null, dest, hops, NEIGHBOURS[rnd.nextInt(NEIGHBOURS.length)],
+        return new Command.AddRoute(ROUTER, 0, owner, null, dest, hops, neighbours[rnd.nextInt(neighbours.length)],
                 PREFERENCES[rnd.nextInt(PREFERENCES.length)], METRICS[rnd.nextInt(METRICS.length)],
                 VIEWS[rnd.nextInt(VIEWS.length)], FLAGS[rnd.nextInt(FLAGS.length)], ttl, changeFlags, routeId, null,
                 INFOS[rnd.nextInt(INFOS.length)]);
@@ -212,7 +224,10 @@ final class RouteOpGenerator {
                 what = "DELETE-OTHERS";
             }
         }
-        Command.DeleteRoute c = new Command.DeleteRoute(ROUTER, 0, caller, IpFamily.IPV4, id, null, null);
+        // The family is named: an id that leads nowhere implies none, and every entity is in both tables.
+        Prefix at = model.destOf(id);
+        IpFamily family = at != null ? at.family() : rnd.nextBoolean() ? IpFamily.IPV4 : IpFamily.IPV6;
+        Command.DeleteRoute c = new Command.DeleteRoute(ROUTER, 0, caller, family, id, null, null);
         EntityId by = caller;
         long routeId = id;
         return new Op(what + " " + caller + " id=" + id, c, () -> model.deleteById(by, routeId));
@@ -231,7 +246,8 @@ final class RouteOpGenerator {
         } else {
             caller = pick(ENTITIES);
             dest = pick(PREFIXES);
-            nb = NEIGHBOURS[rnd.nextInt(NEIGHBOURS.length)];
+            NextHopSpec[] neighbours = dest.family() == IpFamily.IPV4 ? NEIGHBOURS_V4 : NEIGHBOURS_V6;
+            nb = neighbours[rnd.nextInt(neighbours.length)];
         }
         Command.DeleteRoute c = new Command.DeleteRoute(ROUTER, 0, caller, null, null, dest, nb);
         return new Op("DELETE-BY-NEIGHBOUR " + caller + " " + dest + " nb=" + hopText(nb), c,
@@ -240,7 +256,9 @@ final class RouteOpGenerator {
 
     private Op deleteNextHop() {
         EntityId caller = pick(ENTITIES);
-        NextHopSpec s = rnd.nextBoolean() ? HOPS[rnd.nextInt(HOPS.length)] : NEIGHBOURS[1 + rnd.nextInt(3)];
+        boolean v4 = rnd.nextBoolean();
+        NextHopSpec s = rnd.nextBoolean() ? (v4 ? HOPS_V4 : HOPS_V6)[rnd.nextInt(4)]
+                : (v4 ? NEIGHBOURS_V4 : NEIGHBOURS_V6)[1 + rnd.nextInt(3)];
         Command.DeleteNextHop c = new Command.DeleteNextHop(ROUTER, 0, caller, null, s, null);
         return new Op("DELETE-NEXTHOP " + caller + " " + hopText(s), c, () -> model.deleteNextHop(caller, s));
     }
