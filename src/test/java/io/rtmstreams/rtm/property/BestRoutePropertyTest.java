@@ -221,7 +221,8 @@ class BestRoutePropertyTest {
                             () -> p + " best in " + v + "; model " + d);
                 }
                 for (RouteModel.MRoute r : d.routes) {
-                    same(queries.bestViews(ROUTER, r.id), d.bestViews(r.id), () -> "RtmIsBestRoute(" + r.id + ") (R71)");
+                    same(queries.bestViews(ROUTER, r.id), d.bestViews(r.id),
+                            () -> "RtmIsBestRoute(" + r.id + ") (R71)");
                     RouteInfo ri = queries.route(ROUTER, r.id);
                     same(ri.state(), RouteInfo.State.CREATED, () -> "state of " + r.id);
                     same(ri.dest(), p, () -> "destination of " + r.id);
@@ -268,8 +269,8 @@ class BestRoutePropertyTest {
                 page = queries.enumRoutes(t, e.resume(page.next()));
             }
             same(page.status(), Status.ERROR_NO_MORE_ITEMS, () -> "last page status (R126)");
-            same(actual, expected, () -> "route enumeration " + t + " mask=0x" + Integer.toHexString(mask) + " owner=" + owner
-                    + " limit=" + limit + " (R125); model " + model.dests.values());
+            same(actual, expected, () -> "route enumeration " + t + " mask=0x" + Integer.toHexString(mask)
+                    + " owner=" + owner + " limit=" + limit + " (R125); model " + model.dests.values());
         }
 
         void checkRoute(Route actual, RouteModel.MRoute r) {
@@ -297,7 +298,8 @@ class BestRoutePropertyTest {
             same(actual.interfaceIndex(), expected.ifIndex(), why);
             Long id = nextHopIds.putIfAbsent(expected.incarnation(), actual.id());
             Long inc = incarnations.putIfAbsent(actual.id(), expected.incarnation());
-            same(id == null ? actual.id() : id, actual.id(), () -> why.get() + ": next hop id of incarnation (R47, A4)");
+            same(id == null ? actual.id() : id, actual.id(),
+                    () -> why.get() + ": next hop id of incarnation (R47, A4)");
             same(inc == null ? expected.incarnation() : inc, expected.incarnation(),
                     () -> why.get() + ": one next hop, one incarnation");
         }

@@ -60,7 +60,8 @@ class DeterminismPropertyTest {
     @MethodSource("seeds")
     void theSameLogShouldGiveTheSameOutcomesAndEffects(long seed) {
         Replay replay = new Replay(DeterminismPropertyTest.class.getSimpleName(), seed);
-        RtmConfig config = seed % 2 == 0 ? RtmConfig.DEFAULTS : RtmConfig.DEFAULTS.withDelivery(RtmConfig.Delivery.QUEUED);
+        RtmConfig config = seed % 2 == 0 ? RtmConfig.DEFAULTS
+                : RtmConfig.DEFAULTS.withDelivery(RtmConfig.Delivery.QUEUED);
         List<Step> log = generate(seed, config);
 
         Engine first = new Engine(config);
@@ -158,8 +159,8 @@ class DeterminismPropertyTest {
             } else if (k < 76) {
                 int views = 1 + rnd.nextInt(3);
                 int types = 1 + rnd.nextInt(ChangeType.ALL_TYPES);
-                log.add(new Run(new Command.RegisterChangeNotification(ROUTER, 0, e, V4.family(), gen.pick(REGISTRATIONS),
-                        views, types, rnd.nextInt(3) == 0)));
+                log.add(new Run(new Command.RegisterChangeNotification(ROUTER, 0, e, V4.family(),
+                        gen.pick(REGISTRATIONS), views, types, rnd.nextInt(3) == 0)));
             } else if (k < 79) {
                 log.add(new Run(new Command.DeregisterChangeNotification(ROUTER, 0, e, V4.family(),
                         gen.pick(REGISTRATIONS))));
