@@ -48,6 +48,12 @@ final class IpLiterals {
                 .allowUnlimitedLeadingZeros(false)
                 .allowPrefixLengthLeadingZeros(true)
                 .allowPrefixesBeyondAddressSize(false);
+        // The dotted quad inside IPv6 text (::ffff:1.2.3.4) is held to the same rules as a plain one.
+        b.getIPv6AddressParametersBuilder().getEmbeddedIPv4AddressParametersBuilder()
+                .allowLeadingZeros(false)
+                .allowUnlimitedLeadingZeros(false)
+                .allowBinary(false)
+                .allow_inet_aton(false);
         STRICT = b.toParams();
     }
 
@@ -68,7 +74,7 @@ final class IpLiterals {
         }
         IPAddress address;
         try {
-            address = new IPAddressString(text, STRICT).toAddress();
+            address = new IPAddressString(requireNoWhitespace(text), STRICT).toAddress();
         } catch (AddressStringException e) {
             throw new IllegalArgumentException("'" + text + "' is not an IP literal: " + e.getMessage(), e);
         }
@@ -97,15 +103,36 @@ final class IpLiterals {
         return new Parsed(family, hi, lo, len == null ? -1 : len, zone);
     }
 
+    /** The library trims surrounding whitespace; a literal has none anywhere. */
+    private static String requireNoWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch <= ' ' || Character.isWhitespace(ch) || Character.isSpaceChar(ch)) {
+                throw new IllegalArgumentException("'" + text + "' contains whitespace");
+            }
+        }
+        return text;
+    }
+
+    /**
+     * The canonical text: a dotted quad, or RFC 5952 for IPv6, including its section 5 mixed notation for
+     * IPv4-mapped addresses ({@code ::ffff:192.0.2.1}), as Windows and glibc print them.
+     */
     static String format(IpFamily family, long hi, long lo) {
         if (family == IpFamily.IPV4) {
-            long v = hi >>> 32;
-            return ((v >>> 24) & 0xFF) + "." + ((v >>> 16) & 0xFF) + "." + ((v >>> 8) & 0xFF) + "." + (v & 0xFF);
+            return dottedQuad(hi >>> 32);
+        }
+        if (hi == 0 && (lo >>> 32) == 0xFFFFL) {
+            return "::ffff:" + dottedQuad(lo & 0xFFFF_FFFFL);
         }
         byte[] bytes = new byte[16];
         putLong(bytes, 0, hi);
         putLong(bytes, 8, lo);
         return new IPv6Address(bytes).toCanonicalString();
+    }
+
+    private static String dottedQuad(long v) {
+        return ((v >>> 24) & 0xFF) + "." + ((v >>> 16) & 0xFF) + "." + ((v >>> 8) & 0xFF) + "." + (v & 0xFF);
     }
 
     static long toLong(byte[] b, int off) {

@@ -109,12 +109,20 @@ public final class Prefix implements Comparable<Prefix> {
 
     /** Length of the bits this prefix and {@code address} share, capped at this prefix's length. */
     public int commonLength(IpAddress address) {
+        requireFamily(address.family());
         return Math.min(length, Bits.commonPrefix(hi, lo, address.hi(), address.lo()));
     }
 
     /** Length of the bits two prefixes share, capped at the shorter length. */
     public int commonLength(Prefix other) {
+        requireFamily(other.family);
         return Math.min(Math.min(length, other.length), Bits.commonPrefix(hi, lo, other.hi, other.lo));
+    }
+
+    private void requireFamily(IpFamily other) {
+        if (other != family) {
+            throw new IllegalArgumentException("address families differ: " + family + " and " + other);
+        }
     }
 
     /** Number of bytes {@link #writeKey} writes: the address bytes plus one length byte. */

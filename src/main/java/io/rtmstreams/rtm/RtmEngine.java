@@ -170,15 +170,29 @@ public final class RtmEngine {
     private IpFamily familyOfHandle(Command c) {
         if (c instanceof Command.DeleteRoute d && d.routeId() != null) {
             RouteLocation loc = state.routeIndex.get(c.router(), d.routeId());
-            return loc == null ? null : loc.table().family();
+            return loc == null ? anyRegisteredFamily(c) : loc.table().family();
         }
         if (c instanceof Command.DeleteNextHop d && d.nextHopId() != null) {
             NextHop nh = state.nextHops.byId(c.router(), d.nextHopId());
-            return nh == null ? null : nh.table().family();
+            return nh == null ? anyRegisteredFamily(c) : nh.table().family();
         }
         if (c instanceof Command.InsertInRouteList l && !l.routeIds().isEmpty()) {
             RouteLocation loc = state.routeIndex.get(c.router(), l.routeIds().get(0));
             return loc == null ? null : loc.table().family();
+        }
+        return null;
+    }
+
+    /**
+     * A table for a delete whose id leads nowhere (never handed out, or forgotten after its retention): every table
+     * answers it alike, ERROR_INVALID_HANDLE or ERROR_NOT_FOUND (R46, R78, R80), so any table the caller is
+     * registered in will do, even when it is in both; null when it is in none (D5).
+     */
+    private IpFamily anyRegisteredFamily(Command c) {
+        for (IpFamily f : IpFamily.values()) {
+            if (state.entities.get(TableId.of(c.router(), c.rtmInstance(), f), c.entity()) != null) {
+                return f;
+            }
         }
         return null;
     }
