@@ -30,15 +30,26 @@ final class BestRouteSelector {
         static final Selection NONE = new Selection(null, null);
     }
 
-    /**
-     * The order of routes on a destination (R72, R125): preference, then effective metric, then the longest held.
-     * It is the order of route enumerations and decides which route "ranks first" (A6, R54, A27).
-     */
+    /** Preference, then effective metric, then the longest held: the order of routes where none is best. */
     static final Comparator<Route> RANKING = Comparator
             .comparingLong(Route::preference)
             .thenComparingLong(Route::effectiveMetric)
             .thenComparingLong(Route::seq)
             .thenComparingLong(Route::id);
+
+    /**
+     * The order of a destination's routes (R72, R125): preference, then effective metric; on equal cost a route that
+     * is best in some view keeps its place ahead of the others (R72, D4), then the one held longest. It is the order
+     * of route enumerations and decides which route "ranks first" (A6, R54, A27), so that the route a flags-0 add
+     * updates is the one consumers see as best whenever that one matches.
+     */
+    static Comparator<Route> ranking(Destination d) {
+        return Comparator.comparingLong(Route::preference)
+                .thenComparingLong(Route::effectiveMetric)
+                .thenComparing(r -> d.bestViews(r.id()) == 0)
+                .thenComparingLong(Route::seq)
+                .thenComparingLong(Route::id);
+    }
 
     private BestRouteSelector() {
     }

@@ -3,6 +3,7 @@ package io.rtmstreams.rtm;
 import io.rtmstreams.net.Prefix;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -123,9 +124,10 @@ final class RouteOps {
     }
 
     static Route firstRanked(Destination d, Predicate<Route> which) {
+        Comparator<Route> ranking = BestRouteSelector.ranking(d);
         Route best = null;
         for (Route r : d.routes()) {
-            if (which.test(r) && (best == null || BestRouteSelector.RANKING.compare(r, best) < 0)) {
+            if (which.test(r) && (best == null || ranking.compare(r, best) < 0)) {
                 best = r;
             }
         }
@@ -217,9 +219,10 @@ final class RouteOps {
         if (best != null && gone.contains(best)) {
             return best;
         }
+        Comparator<Route> ranking = BestRouteSelector.ranking(d);
         Route first = null;
         for (Route r : gone) {
-            if (r.inView(v) && (first == null || BestRouteSelector.RANKING.compare(r, first) < 0)) {
+            if (r.inView(v) && (first == null || ranking.compare(r, first) < 0)) {
                 first = r;
             }
         }

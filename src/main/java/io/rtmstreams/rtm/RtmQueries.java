@@ -245,7 +245,7 @@ public final class RtmQueries {
 
     private static List<RouteInfo> routesOf(TableId t, Destination d, int mask, Predicate<Route> wanted) {
         List<RouteInfo> out = new ArrayList<>();
-        d.routes().stream().filter(wanted).sorted(BestRouteSelector.RANKING)
+        d.routes().stream().filter(wanted).sorted(BestRouteSelector.ranking(d))
                 .forEach(r -> out.add(new RouteInfo(t, d.prefix(), r, RouteInfo.State.CREATED)));
         if (mask == View.MASK_ANY) {
             long lastHeld = 0;

@@ -151,4 +151,20 @@ class BestRouteSelectorTest {
 
         assertThat(ranked).extracting(Route::id).containsExactly(2L, 4L, 3L, 1L);
     }
+
+    @Test
+    @DisplayName("R72, D4: on equal cost the destination's ranking keeps a current best ahead of an older route")
+    void shouldRankTheIncumbentFirstAmongEqualCosts() {
+        Route older = route(1, 2, 1, 5);
+        Route incumbent = route(2, 2, 1, 9);
+        Route cheaper = route(3, 1, 0, 10);
+        Destination d = Destination.empty(io.rtmstreams.net.Prefix.parse("10.0.0.0/8"))
+                .withRoutes(List.of(older, incumbent, cheaper))
+                .withSlot(View.MULTICAST, ViewSlot.EMPTY.withBest(2));
+        List<Route> ranked = new ArrayList<>(d.routes());
+
+        ranked.sort(BestRouteSelector.ranking(d));
+
+        assertThat(ranked).extracting(Route::id).containsExactly(3L, 2L, 1L);
+    }
 }

@@ -253,8 +253,7 @@ class BestRoutePropertyTest {
                 d.routes.stream()
                         .filter(r -> wanted == View.MASK_ANY || (r.views & wanted) != 0)
                         .filter(r -> owner == null || r.owner.equals(owner))
-                        .sorted(Comparator.<RouteModel.MRoute>comparingLong(r -> r.preference)
-                                .thenComparingLong(r -> r.metric).thenComparingLong(r -> r.heldSince))
+                        .sorted(RouteModel.ranking(d))
                         .forEach(r -> expected.add(r.id));
             }
             List<Long> actual = new ArrayList<>();

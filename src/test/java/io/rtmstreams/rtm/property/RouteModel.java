@@ -356,25 +356,46 @@ final class RouteModel {
         return r.neighbour == null ? given == null : r.neighbour.sameIdentity(given);
     }
 
-    /** The route ranking first (R72): lowest (preference, metric), then the one that has held its cost longest. */
+    /**
+     * The route ranking first (R72): lowest (preference, metric); on equal cost a route best in some view keeps its
+     * place; then the one that has held its cost longest.
+     */
     static MRoute firstRanked(MDest d, Predicate<MRoute> which) {
         MRoute best = null;
         for (MRoute r : d.routes) {
-            if (which.test(r) && (best == null || rank(r, best) < 0)) {
+            if (which.test(r) && (best == null || rank(d, r, best) < 0)) {
                 best = r;
             }
         }
         return best;
     }
 
-    private static int rank(MRoute a, MRoute b) {
+    /** The order of a destination's routes (R72, R125), as {@link #firstRanked} applies it. */
+    static java.util.Comparator<MRoute> ranking(MDest d) {
+        return (a, b) -> rank(d, a, b);
+    }
+
+    private static int rank(MDest d, MRoute a, MRoute b) {
         if (a.preference != b.preference) {
             return Long.compare(a.preference, b.preference);
         }
         if (a.metric != b.metric) {
             return Long.compare(a.metric, b.metric);
         }
+        boolean aBest = isBestSomewhere(d, a);
+        if (aBest != isBestSomewhere(d, b)) {
+            return aBest ? -1 : 1;
+        }
         return Long.compare(a.heldSince, b.heldSince);
+    }
+
+    private static boolean isBestSomewhere(MDest d, MRoute r) {
+        for (long id : d.best) {
+            if (id == r.id) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** R67–R72 and D4, per view (R70). */
