@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class NotificationOps {
 
+    private static final java.util.regex.Pattern REGISTRATION_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
     private final RtmState state;
     private final DestViews views;
     private final RtmConfig config;
@@ -100,9 +102,10 @@ final class NotificationOps {
         return r;
     }
 
+    /** Registration ids have the syntax of router ids, so the notification keys that carry them stay unambiguous. */
     private static void checkId(String id) {
-        if (id == null || id.isEmpty() || id.length() > 64 || id.indexOf('\0') >= 0) {
-            throw RtmException.invalidParameter("registrationId must be 1-64 characters");
+        if (id == null || !REGISTRATION_ID.matcher(id).matches()) {
+            throw RtmException.invalidParameter("registrationId must be 1-64 characters of A-Z a-z 0-9 . _ : -");
         }
     }
 

@@ -1,22 +1,19 @@
 package io.rtmstreams.rtm;
 
-/** The Win32 status codes the contract uses (winerror.h values; rtmv2.md §1.2, iphlp.md). */
+/** The Win32 status codes of the contract (contract.md, Conventions; winerror.h values). */
 public enum Status {
     NO_ERROR(0),
     ERROR_FILE_NOT_FOUND(2),
     ERROR_ACCESS_DENIED(5),
     ERROR_INVALID_HANDLE(6),
-    ERROR_NOT_ENOUGH_MEMORY(8),
     ERROR_INVALID_DATA(13),
     ERROR_NOT_SUPPORTED(50),
     ERROR_INVALID_PARAMETER(87),
-    ERROR_INSUFFICIENT_BUFFER(122),
     ERROR_ALREADY_EXISTS(183),
     ERROR_NO_MORE_ITEMS(259),
     ERROR_NOT_FOUND(1168),
     ERROR_NETWORK_UNREACHABLE(1231),
-    ERROR_NO_SYSTEM_RESOURCES(1450),
-    ERROR_BAD_CONFIGURATION(1610);
+    ERROR_NO_SYSTEM_RESOURCES(1450);
 
     private final int code;
 

@@ -5,6 +5,7 @@ import io.rtmstreams.iphlp.InterfaceChangeResult;
 import io.rtmstreams.iphlp.IpHelper;
 import io.rtmstreams.rtm.Command;
 import io.rtmstreams.rtm.Outcome;
+import io.rtmstreams.rtm.RtmConfig;
 import io.rtmstreams.rtm.RtmEngine;
 import io.rtmstreams.streams.json.CommandReader;
 import io.rtmstreams.streams.json.Decoded;
@@ -50,8 +51,10 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void init(ProcessorContext<Object, Object> context) {
         ctx = context;
+        // On the wire every change is published at once: the compacted notifications topic is the pending set
+        // (R111), so the engine's queued delivery, which keeps pending entries until a drain call, never applies.
         ipHelper = IpHelper.create(StoreRegistry.provider(StoreRegistry.TABLE_STORES, context::getStateStore),
-                settings.rtm(), settings.iphlp());
+                settings.rtm().withDelivery(RtmConfig.Delivery.PUBLISHED), settings.iphlp());
         engine = ipHelper.engine();
         out = new RecordEmitter((ProcessorContext) context, metrics);
         lastRecordAt = context.currentSystemTimeMs();

@@ -30,7 +30,7 @@ class NotificationRegistrationTest {
         f.notifyOn(STATIC, "all", U, ALL.bit(), false);
         f.notifyOn(STATIC, "best", U, BEST.bit(), false);
         f.notifyOn(STATIC, "fwd", U, FORWARDING.bit(), false);
-        f.notifyOn(STATIC, "best+fwd", U, BEST.bit() | FORWARDING.bit(), false);
+        f.notifyOn(STATIC, "best.fwd", U, BEST.bit() | FORWARDING.bit(), false);
         f.route(STATIC, DEST).cost(3, 1).flags(RouteFlags.LOCAL).add();
 
         Outcome nonForwarding = f.route(STATIC, DEST).cost(3, 1).flags(RouteFlags.REMOTE).add();
@@ -38,7 +38,7 @@ class NotificationRegistrationTest {
 
         assertThat(nonForwarding.effects().notifications())
                 .extracting(n -> n.registration().id() + "=" + n.changeTypes())
-                .containsExactly("all=1", "best=2", "best+fwd=2");
+                .containsExactly("all=1", "best=2", "best.fwd=2");
         assertThat(notified(allOnly.effects(), DEST)).containsExactly("all");
     }
 

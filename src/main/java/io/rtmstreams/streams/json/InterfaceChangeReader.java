@@ -158,8 +158,8 @@ public final class InterfaceChangeReader {
         if (v instanceof Integer i) {
             return i;
         }
-        if (v instanceof String s) {
-            return IpFamily.fromName(s).afNumber();
+        if ("ipv4".equals(v) || "ipv6".equals(v)) {
+            return v.equals("ipv4") ? IpFamily.IPV4.afNumber() : IpFamily.IPV6.afNumber();
         }
         throw new IllegalArgumentException("interface.family must be \"ipv4\", \"ipv6\" or an AF number");
     }

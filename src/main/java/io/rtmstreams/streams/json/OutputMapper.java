@@ -73,7 +73,7 @@ public final class OutputMapper {
         }
         Route r = b.route();
         return new OutputJson.BestRoute(c.table().router(), c.table().rtmInstance(), c.table().family().wireName(),
-                c.view().wireName(), c.prefix().toString(), c.version(), r.id(), WireEntity.of(r.owner()),
+                c.view().wireName(), c.prefix().toString(), c.bestVersion(), r.id(), WireEntity.of(r.owner()),
                 hop(r.neighbour()), r.preference(), r.metric(), b.interfaceMetric(), b.effectiveMetric(), hops(b),
                 RouteFlags.names(r.flags()), c.numRoutes(), route(c.prefix(), c.holdRoute(), "DELETED"),
                 c.lastChanged());

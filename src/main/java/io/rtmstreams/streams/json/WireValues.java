@@ -11,7 +11,6 @@ import io.rtmstreams.rtm.Unsigned;
 import io.rtmstreams.rtm.View;
 
 import java.util.List;
-import java.util.Locale;
 
 /** Conversions of the contract's scalar conventions (contract.md, Conventions) into domain values. */
 final class WireValues {
@@ -24,8 +23,11 @@ final class WireValues {
         if (v == null) {
             return null;
         }
-        if (v instanceof String s) {
-            return IpFamily.fromName(s);
+        if ("ipv4".equals(v)) {
+            return IpFamily.IPV4;
+        }
+        if ("ipv6".equals(v)) {
+            return IpFamily.IPV6;
         }
         if (v instanceof Integer i) {
             return IpFamily.fromAfNumber(i);
@@ -61,11 +63,11 @@ final class WireValues {
     static int views(String field, List<String> names) {
         int mask = 0;
         for (String n : required(field, names)) {
-            try {
-                mask |= View.fromName(n).mask();
-            } catch (IllegalArgumentException e) {
-                throw new RtmException(Status.ERROR_NOT_SUPPORTED, field + ": view '" + n + "' is not supported");
+            View v = n.equals("unicast") ? View.UNICAST : n.equals("multicast") ? View.MULTICAST : null;
+            if (v == null) {
+                throw new RtmException(Status.ERROR_NOT_SUPPORTED, field + ": view '" + n + "' is not supported (R76)");
             }
+            mask |= v.mask();
         }
         return mask;
     }
@@ -89,7 +91,7 @@ final class WireValues {
         int mask = 0;
         for (String n : required("changeTypes", names)) {
             try {
-                mask |= ChangeType.valueOf(n.toUpperCase(Locale.ROOT)).bit();
+                mask |= ChangeType.valueOf(n).bit();
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("changeTypes: unknown change type '" + n + "'");
             }

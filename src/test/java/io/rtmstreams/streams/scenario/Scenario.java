@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A scenario: a story of inputs and the outputs expected after each step (design.md, Testing tier 3). Read from
+ * A scenario: a story of inputs and the outputs expected after each step (design.md, Testing tier 3). Every
+ * command, interface change and output record is also validated against the contract's schemas ({@code schemas/};
+ * raw inputs are not, since they exist to break it). Read from
  * {@code src/test/resources/scenarios/*.yaml}:
  * <pre>
  * description: what the story shows, with the rule ids

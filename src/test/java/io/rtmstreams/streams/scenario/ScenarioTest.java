@@ -8,6 +8,7 @@ import io.rtmstreams.rtm.RtmConfig;
 import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.streams.Topics;
 import io.rtmstreams.streams.json.Json;
+import io.rtmstreams.streams.json.schema.ContractSchemas;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ScenarioTest {
 
     static final Path DIR = Path.of("src/test/resources/scenarios");
+    static final ContractSchemas SCHEMAS = ContractSchemas.get();
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
@@ -58,10 +60,10 @@ class ScenarioTest {
                 }
                 long at = step.at() != null ? step.at() : d.clock();
                 for (JsonNode a : step.adverts()) {
-                    d.send("route-adverts", bytes(a.path("router").asText()), Json.MAPPER.writeValueAsBytes(a), at);
+                    send(d, where, "route-adverts", bytes(a.path("router").asText()), Json.MAPPER.writeValueAsBytes(a), at);
                 }
                 for (JsonNode c : step.interfaces()) {
-                    d.send("interface-changes", bytes(c.path("router").asText()), Json.MAPPER.writeValueAsBytes(c), at);
+                    send(d, where, "interface-changes", bytes(c.path("router").asText()), Json.MAPPER.writeValueAsBytes(c), at);
                 }
                 for (Scenario.Raw r : step.raw()) {
                     byte[] value = r.value() == null ? null
@@ -79,8 +81,24 @@ class ScenarioTest {
         }
     }
 
+    /** Commands and interface changes of a scenario are contract-conforming input (schemas/). */
+    private static void send(ScenarioDriver d, String where, String topic, byte[] key, byte[] value, long at) {
+        List<String> problems = SCHEMAS.validate(topic, key, value);
+        if (!problems.isEmpty()) {
+            fail(where + ": the scenario's input to " + topic + " breaks the contract: " + problems);
+        }
+        d.send(topic, key, value, at);
+    }
+
     private static void check(String where, Scenario.Step step, List<String> ignored,
                               Map<String, List<TestRecord<byte[], byte[]>>> produced) throws IOException {
+        produced.forEach((topic, records) -> records.forEach(r -> {
+            List<String> problems = SCHEMAS.validate(topic, r.key(), r.value());
+            if (!problems.isEmpty()) {
+                fail(where + ": an output of " + topic + " breaks the contract: " + problems + "\n"
+                        + render(List.of(r)));
+            }
+        }));
         for (String topic : step.expect().keySet()) {
             if (!ScenarioDriver.OUTPUTS.contains(topic)) {
                 fail(where + ": no output topic '" + topic + "'");

@@ -114,7 +114,7 @@ class TopologyContractTest {
         command("r1", "REGISTER_ENTITY", BGP, "\"family\":\"ipv4\",\"methods\":[\"dump\"]");
         command("r1", "REGISTER_ENTITY", OSPF, "\"family\":2,\"expiryPolicy\":\"DELETE\"");
         command("r1", "REGISTER_CHANGE_NOTIFICATION", OSPF,
-                "\"registrationId\":\"watch|all\",\"views\":[\"unicast\"],\"changeTypes\":[\"BEST\",\"ALL\"],"
+                "\"registrationId\":\"watch.all\",\"views\":[\"unicast\"],\"changeTypes\":[\"BEST\",\"ALL\"],"
                         + "\"onlyMarkedDests\":false");
     }
 
