@@ -52,4 +52,24 @@ public record RibTable(List<Entry> entries) {
         }
         return new RibTable(out);
     }
+
+    /**
+     * The table as the JSON commands a BGP feeder sends (contract.md, Commands): one REGISTER_ENTITY for BGP
+     * (protocol 14) of {@code router}, then one ADD_ROUTE per entry (next hop and neighbour on interface 1,
+     * preference 20, metric = MED, unicast).
+     */
+    public List<String> commands(String router) {
+        List<String> out = new ArrayList<>(entries.size() + 1);
+        out.add("{\"op\":\"REGISTER_ENTITY\",\"requestId\":\"reg\",\"router\":\"" + router + "\","
+                + "\"entity\":{\"protocolId\":14,\"instanceId\":1},\"family\":\"ipv4\"}");
+        long n = 1;
+        for (Entry e : entries) {
+            out.add("{\"op\":\"ADD_ROUTE\",\"requestId\":\"" + n++ + "\",\"router\":\"" + router + "\","
+                    + "\"entity\":{\"protocolId\":14,\"instanceId\":1},\"dest\":\"" + e.prefix() + "\","
+                    + "\"nextHops\":[{\"address\":\"" + e.nextHop() + "\",\"interfaceIndex\":1}],"
+                    + "\"neighbour\":{\"address\":\"" + DEFAULT_PEER + "\",\"interfaceIndex\":1},"
+                    + "\"preference\":20,\"metric\":" + e.med() + ",\"views\":[\"unicast\"]}");
+        }
+        return out;
+    }
 }

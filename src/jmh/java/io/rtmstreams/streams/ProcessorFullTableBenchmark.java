@@ -62,19 +62,13 @@ public class ProcessorFullTableBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        RibTable rib = RibTable.load();
-        records = new ArrayList<>(rib.entries().size() + 1);
+        List<String> commands = RibTable.load().commands("bench");
+        records = new ArrayList<>(commands.size());
         byte[] key = "bench".getBytes(StandardCharsets.UTF_8);
-        records.add(record(key, "{\"op\":\"REGISTER_ENTITY\",\"requestId\":\"reg\",\"router\":\"bench\","
-                + "\"entity\":{\"protocolId\":14,\"instanceId\":1},\"family\":\"ipv4\"}", 0));
-        long t = 1;
-        for (RibTable.Entry e : rib.entries()) {
-            records.add(record(key, "{\"op\":\"ADD_ROUTE\",\"requestId\":\"" + t + "\",\"router\":\"bench\","
-                    + "\"entity\":{\"protocolId\":14,\"instanceId\":1},\"dest\":\"" + e.prefix() + "\","
-                    + "\"nextHops\":[{\"address\":\"" + e.nextHop() + "\",\"interfaceIndex\":1}],"
-                    + "\"neighbour\":{\"address\":\"" + RibTable.DEFAULT_PEER + "\",\"interfaceIndex\":1},"
-                    + "\"preference\":20,\"metric\":" + e.med() + ",\"views\":[\"unicast\"]}", t++));
+        for (int t = 0; t < commands.size(); t++) {
+            records.add(record(key, commands.get(t), t));
         }
+    }
     }
 
     @Setup(Level.Invocation)

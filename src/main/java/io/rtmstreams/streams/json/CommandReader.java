@@ -10,10 +10,6 @@ import io.rtmstreams.rtm.RtmException;
 import io.rtmstreams.rtm.Status;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import static io.rtmstreams.streams.json.WireValues.family;
@@ -78,7 +74,7 @@ public final class CommandReader {
         if (router == null) {
             return "no router";
         }
-        String k = utf8(key);
+        String k = Utf8.decode(key);
         if (!router.equals(k)) {
             return "key " + (k == null ? "(none)" : "'" + k + "'") + " is not the router '" + router + "' (D2)";
         }
@@ -189,18 +185,6 @@ public final class CommandReader {
             return ExpiryPolicy.valueOf(v);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("expiryPolicy must be DELETE or NOTIFY");
-        }
-    }
-
-    static String utf8(byte[] b) {
-        if (b == null) {
-            return null;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
         }
     }
 

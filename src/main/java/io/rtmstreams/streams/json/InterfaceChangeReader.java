@@ -75,7 +75,7 @@ public final class InterfaceChangeReader {
         if (router == null) {
             return "no router";
         }
-        String k = CommandReader.utf8(key);
+        String k = Utf8.decode(key);
         return router.equals(k) ? null
                 : "key " + (k == null ? "(none)" : "'" + k + "'") + " is not the router '" + router + "' (D2)";
     }
