@@ -67,7 +67,6 @@ public class TopologyFullTableBenchmark {
             records.add(record(key, commands.get(t), t));
         }
     }
-    }
 
     @Setup(Level.Invocation)
     public void freshState() throws IOException {

@@ -69,7 +69,6 @@ public class ProcessorFullTableBenchmark {
             records.add(record(key, commands.get(t), t));
         }
     }
-    }
 
     @Setup(Level.Invocation)
     public void open() throws IOException {
