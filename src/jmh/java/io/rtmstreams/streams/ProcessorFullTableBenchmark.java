@@ -82,7 +82,7 @@ public class ProcessorFullTableBenchmark {
         ctx.setRecordMetadata(StreamsSettings.defaults().topics().routeAdverts(), 0, 0);
         Function<String, KeyValueBytesStoreSupplier> supplier = stores.equals("rocksdb")
                 ? Stores::persistentKeyValueStore : Stores::inMemoryKeyValueStore;
-        for (String name : StoreRegistry.TABLE_STORES.keySet()) {
+        for (String name : java.util.List.of(StoreRegistry.TABLE_STATE)) {
             KeyValueStore<Bytes, byte[]> s = Stores.keyValueStoreBuilder(supplier.apply(name), Serdes.Bytes(),
                     Serdes.ByteArray()).withLoggingDisabled().withCachingDisabled().build();
             s.init(ctx.getStateStoreContext(), s);

@@ -9,6 +9,7 @@ import io.rtmstreams.streams.state.BinaryReader;
 import io.rtmstreams.streams.state.BinaryWriter;
 import io.rtmstreams.streams.state.Codec;
 import io.rtmstreams.streams.state.KafkaOrderedStore;
+import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -27,7 +28,6 @@ import java.util.List;
  */
 final class FleetProcessor implements Processor<String, byte[], String, Object> {
 
-    static final String STORE = "rtm-fleet-members";
 
     /** Members are kept as their JSON, which is exactly what the fleet record lists. */
     private static final Codec<OutputJson.FleetRouter> MEMBER = new Codec<>() {
@@ -56,8 +56,8 @@ final class FleetProcessor implements Processor<String, byte[], String, Object> 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         ctx = context;
-        KeyValueStore<Bytes, byte[]> store = context.getStateStore(STORE);
-        members = KafkaOrderedStore.of(store, MEMBER);
+        KeyValueStore<Bytes, byte[]> store = context.getStateStore(StoreRegistry.FLEET_STATE);
+        members = KafkaOrderedStore.of(store, KafkaOrderedStore.WHOLE_STORE, MEMBER);
     }
 
     @Override

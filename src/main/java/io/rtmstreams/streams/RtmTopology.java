@@ -5,7 +5,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.Topology;
 
-import java.util.List;
 
 /**
  * Builds the one topology of rtm-streams from its settings (the only factory; the runtime and every test call it):
@@ -33,8 +32,7 @@ public final class RtmTopology {
         t.addSource(Nodes.INTERFACE_CHANGES_SOURCE, bytes, bytes, topics.interfaceChanges());
         t.addProcessor(Nodes.TABLE_PROCESSOR, () -> new TableProcessor(settings, metrics), Nodes.ROUTE_ADVERTS_SOURCE,
                 Nodes.INTERFACE_CHANGES_SOURCE);
-        StoreRegistry.builders(StoreRegistry.TABLE_STORES.keySet().stream().sorted().toList())
-                .forEach(b -> t.addStateStore(b, Nodes.TABLE_PROCESSOR));
+        t.addStateStore(StoreRegistry.builder(StoreRegistry.TABLE_STATE), Nodes.TABLE_PROCESSOR);
         t.addSink(Nodes.COMMAND_RESULTS_SINK, topics.commandResults(), keys, json, Nodes.TABLE_PROCESSOR);
         t.addSink(Nodes.BEST_ROUTES_SINK, topics.bestRoutes(), keys, json, Nodes.TABLE_PROCESSOR);
         t.addSink(Nodes.DEST_CHANGES_SINK, topics.destChanges(), keys, json, Nodes.TABLE_PROCESSOR);
@@ -45,7 +43,7 @@ public final class RtmTopology {
 
         t.addSource(Nodes.FLEET_UPDATES_SOURCE, new StringDeserializer(), bytes, topics.fleetUpdates());
         t.addProcessor(Nodes.FLEET_AGGREGATOR, FleetProcessor::new, Nodes.FLEET_UPDATES_SOURCE);
-        StoreRegistry.builders(List.of(FleetProcessor.STORE)).forEach(b -> t.addStateStore(b, Nodes.FLEET_AGGREGATOR));
+        t.addStateStore(StoreRegistry.builder(StoreRegistry.FLEET_STATE), Nodes.FLEET_AGGREGATOR);
         t.addSink(Nodes.FLEET_ROUTES_SINK, topics.fleetRoutes(), keys, json, Nodes.FLEET_AGGREGATOR);
         return t;
     }

@@ -3,6 +3,7 @@ package io.rtmstreams.streams;
 import io.rtmstreams.streams.errors.OutputProductionHandler;
 import io.rtmstreams.streams.errors.RejectingDeserializationHandler;
 import io.rtmstreams.streams.errors.RejectingProcessingHandler;
+import io.rtmstreams.streams.state.BoundedRocksDbConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -34,6 +35,7 @@ public final class StreamsProperties {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingProcessingHandler.class);
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OutputProductionHandler.class);
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
         p.put(TOPIC_PREFIX, settings.topics().prefix());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);

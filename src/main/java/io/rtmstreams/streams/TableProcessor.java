@@ -53,7 +53,7 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
         ctx = context;
         // On the wire every change is published at once: the compacted notifications topic is the pending set
         // (R111), so the engine's queued delivery, which keeps pending entries until a drain call, never applies.
-        ipHelper = IpHelper.create(StoreRegistry.provider(StoreRegistry.TABLE_STORES, context::getStateStore),
+        ipHelper = IpHelper.create(StoreRegistry.provider(context.getStateStore(StoreRegistry.TABLE_STATE)),
                 settings.rtm().withDelivery(RtmConfig.Delivery.PUBLISHED), settings.iphlp());
         engine = ipHelper.engine();
         out = new RecordEmitter((ProcessorContext) context, metrics);

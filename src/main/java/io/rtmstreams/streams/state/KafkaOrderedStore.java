@@ -13,44 +13,55 @@ import java.util.NoSuchElementException;
 
 /**
  * The domain's {@link OrderedStore} port on a Kafka Streams key-value store of raw bytes (RocksDB by default, with
- * its changelog). Kafka's ranges include both bounds; the port's upper bound is exclusive, so the one entry equal
- * to it is skipped. A store opened for interactive queries is read-only.
+ * its changelog). Several logical stores may share one physical store: each then has a namespace byte that
+ * prefixes its keys (and is taken off again when keys are read back), so ranges never leave the namespace. Kafka's
+ * ranges include both bounds; the port's upper bound is exclusive, so the one entry equal to it is skipped. A store
+ * opened for interactive queries is read-only.
  */
 public final class KafkaOrderedStore<V> implements OrderedStore<V> {
 
+    /** No namespace: the keys are used as they are. */
+    public static final int WHOLE_STORE = -1;
+
     private final ReadOnlyKeyValueStore<Bytes, byte[]> reads;
     private final KeyValueStore<Bytes, byte[]> writes;
+    private final int namespace;
     private final Codec<V> codec;
 
     private KafkaOrderedStore(ReadOnlyKeyValueStore<Bytes, byte[]> reads, KeyValueStore<Bytes, byte[]> writes,
-                              Codec<V> codec) {
+                              int namespace, Codec<V> codec) {
+        if (namespace < WHOLE_STORE || namespace > 0xFF) {
+            throw new IllegalArgumentException("a namespace is one byte");
+        }
         this.reads = reads;
         this.writes = writes;
+        this.namespace = namespace;
         this.codec = codec;
     }
 
-    public static <V> KafkaOrderedStore<V> of(KeyValueStore<Bytes, byte[]> store, Codec<V> codec) {
-        return new KafkaOrderedStore<>(store, store, codec);
+    public static <V> KafkaOrderedStore<V> of(KeyValueStore<Bytes, byte[]> store, int namespace, Codec<V> codec) {
+        return new KafkaOrderedStore<>(store, store, namespace, codec);
     }
 
-    public static <V> KafkaOrderedStore<V> readOnly(ReadOnlyKeyValueStore<Bytes, byte[]> store, Codec<V> codec) {
-        return new KafkaOrderedStore<>(store, null, codec);
+    public static <V> KafkaOrderedStore<V> readOnly(ReadOnlyKeyValueStore<Bytes, byte[]> store, int namespace,
+                                                    Codec<V> codec) {
+        return new KafkaOrderedStore<>(store, null, namespace, codec);
     }
 
     @Override
     public V get(byte[] key) {
-        byte[] v = reads.get(Bytes.wrap(key));
+        byte[] v = reads.get(physical(key));
         return v == null ? null : codec.decode(v);
     }
 
     @Override
     public void put(byte[] key, V value) {
-        writable().put(Bytes.wrap(key), codec.encode(value));
+        writable().put(physical(key), codec.encode(value));
     }
 
     @Override
     public void delete(byte[] key) {
-        writable().delete(Bytes.wrap(key));
+        writable().delete(physical(key));
     }
 
     @Override
@@ -58,7 +69,8 @@ public final class KafkaOrderedStore<V> implements OrderedStore<V> {
         if (empty(from, to)) {
             return EmptyCursor.instance();
         }
-        return new StoreCursor<>(reads.range(wrap(from), wrap(to)), to, codec);
+        Bytes upper = upper(to);
+        return new StoreCursor<>(reads.range(lower(from), upper), upper, namespace, codec);
     }
 
     @Override
@@ -66,7 +78,37 @@ public final class KafkaOrderedStore<V> implements OrderedStore<V> {
         if (empty(from, to)) {
             return EmptyCursor.instance();
         }
-        return new StoreCursor<>(reads.reverseRange(wrap(from), wrap(to)), to, codec);
+        Bytes upper = upper(to);
+        return new StoreCursor<>(reads.reverseRange(lower(from), upper), upper, namespace, codec);
+    }
+
+    private Bytes physical(byte[] key) {
+        if (namespace == WHOLE_STORE) {
+            return Bytes.wrap(key);
+        }
+        byte[] k = new byte[key.length + 1];
+        k[0] = (byte) namespace;
+        System.arraycopy(key, 0, k, 1, key.length);
+        return Bytes.wrap(k);
+    }
+
+    /** The inclusive lower bound: the namespace's first key when open. */
+    private Bytes lower(byte[] from) {
+        if (from != null) {
+            return physical(from);
+        }
+        return namespace == WHOLE_STORE ? null : Bytes.wrap(new byte[]{(byte) namespace});
+    }
+
+    /** The exclusive upper bound: the next namespace's first key when open. */
+    private Bytes upper(byte[] to) {
+        if (to != null) {
+            return physical(to);
+        }
+        if (namespace == WHOLE_STORE || namespace == 0xFF) {
+            return null;
+        }
+        return Bytes.wrap(new byte[]{(byte) (namespace + 1)});
     }
 
     private KeyValueStore<Bytes, byte[]> writable() {
@@ -84,16 +126,18 @@ public final class KafkaOrderedStore<V> implements OrderedStore<V> {
         return b == null ? null : Bytes.wrap(b);
     }
 
-    /** Iterates a Kafka range, leaving out the entry equal to the exclusive bound. */
+    /** Iterates a Kafka range, leaving out the entry equal to the exclusive bound and the namespace byte. */
     private static final class StoreCursor<V> implements Cursor<V> {
         private final KeyValueIterator<Bytes, byte[]> it;
-        private final byte[] exclusive;
+        private final Bytes exclusive;
+        private final int namespace;
         private final Codec<V> codec;
         private KeyValue<Bytes, byte[]> next;
 
-        StoreCursor(KeyValueIterator<Bytes, byte[]> it, byte[] exclusive, Codec<V> codec) {
+        StoreCursor(KeyValueIterator<Bytes, byte[]> it, Bytes exclusive, int namespace, Codec<V> codec) {
             this.it = it;
             this.exclusive = exclusive;
+            this.namespace = namespace;
             this.codec = codec;
             advance();
         }
@@ -102,7 +146,7 @@ public final class KafkaOrderedStore<V> implements OrderedStore<V> {
             next = null;
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> kv = it.next();
-                if (exclusive == null || !Arrays.equals(kv.key.get(), exclusive)) {
+                if (exclusive == null || !kv.key.equals(exclusive)) {
                     next = kv;
                     return;
                 }
@@ -119,7 +163,9 @@ public final class KafkaOrderedStore<V> implements OrderedStore<V> {
             if (next == null) {
                 throw new NoSuchElementException();
             }
-            Entry<V> e = new Entry<>(next.key.get(), codec.decode(next.value));
+            byte[] k = next.key.get();
+            Entry<V> e = new Entry<>(namespace == WHOLE_STORE ? k : Arrays.copyOfRange(k, 1, k.length),
+                    codec.decode(next.value));
             advance();
             return e;
         }

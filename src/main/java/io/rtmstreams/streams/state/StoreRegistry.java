@@ -12,98 +12,99 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * Every state store of the topology, named once (their names name the changelog topics), with the codec of its
- * values. All are persistent (RocksDB), cached and changelogged, so state survives restarts and moves with its
- * task.
+ * Every state store of the topology, named once. The domain's stores ({@link RtmStores}, {@link IphlpStores}) are
+ * logical: they all live in one physical Kafka Streams store, {@link #TABLE_STATE}, each under its own one-byte
+ * namespace that prefixes its keys. One RocksDB instance and one changelog per task instead of nineteen keeps a
+ * task's memory, file handles, start-up and commit cost to one store's, while every logical store keeps its own key
+ * order and codec. The namespace ids are part of the stored data: never renumber them.
  */
 public final class StoreRegistry {
 
-    /** The stores of the table processor: the RTM engine's and the IP Helper rows. */
-    public static final Map<String, Registered<?>> TABLE_STORES = tableStores();
+    /** The table processor's store: every router's RTM and IP Helper state. */
+    public static final String TABLE_STATE = "rtm-table-state";
+    /** The fleet aggregator's store: one entry per (view, prefix, router, instance). */
+    public static final String FLEET_STATE = "rtm-fleet-members";
 
-    /** A store and its value codec. */
-    public record Registered<V>(StoreSpec<V> spec, Codec<V> codec) {
+    /** A logical store: its spec, its namespace byte in {@link #TABLE_STATE}, and its value codec. */
+    public record Namespace<V>(StoreSpec<V> spec, int id, Codec<V> codec) {
     }
+
+    /** The logical stores of {@link #TABLE_STATE}, by name. */
+    public static final Map<String, Namespace<?>> TABLE_NAMESPACES = tableNamespaces();
 
     private StoreRegistry() {
     }
 
-    private static Map<String, Registered<?>> tableStores() {
-        Map<String, Registered<?>> m = new LinkedHashMap<>();
-        add(m, RtmStores.DESTINATIONS, RtmCodecs.DESTINATION);
-        add(m, RtmStores.ROUTE_INDEX, RtmCodecs.ROUTE_LOCATION);
-        add(m, RtmStores.OWNER_INDEX, RtmCodecs.MARKER);
-        add(m, RtmStores.INTERFACE_INDEX, RtmCodecs.MARKER);
-        add(m, RtmStores.NEXT_HOPS, RtmCodecs.NEXT_HOP);
-        add(m, RtmStores.NEXT_HOP_IDENTITIES, RtmCodecs.NEXT_HOP);
-        add(m, RtmStores.ENTITIES, RtmCodecs.ENTITY);
-        add(m, RtmStores.REGISTRATIONS, RtmCodecs.REGISTRATION);
-        add(m, RtmStores.MARKS, RtmCodecs.MARKER);
-        add(m, RtmStores.PENDING_CHANGES, RtmCodecs.MARKER);
-        add(m, RtmStores.ROUTE_LISTS, RtmCodecs.MARKER);
-        add(m, RtmStores.ROUTE_LIST_MEMBERS, RtmCodecs.MARKER);
-        add(m, RtmStores.INVOCATIONS, RtmCodecs.INVOCATION);
-        add(m, RtmStores.INVOCATION_QUEUE, RtmCodecs.STRING);
-        add(m, RtmStores.OPAQUE, RtmCodecs.STRING);
-        add(m, RtmStores.TIMERS, RtmCodecs.TIMER);
-        add(m, RtmStores.COUNTERS, RtmCodecs.LONG);
-        add(m, IphlpStores.INTERFACES, IphlpCodecs.ROW);
-        add(m, IphlpStores.INTERFACE_INDEXES, IphlpCodecs.INDEX_SLOT);
-        if (m.size() != RtmStores.ALL.size() + IphlpStores.ALL.size()) {
-            throw new IllegalStateException("every store of the domain needs a codec");
+    private static Map<String, Namespace<?>> tableNamespaces() {
+        Map<String, Namespace<?>> m = new LinkedHashMap<>();
+        add(m, RtmStores.DESTINATIONS, 1, RtmCodecs.DESTINATION);
+        add(m, RtmStores.ROUTE_INDEX, 2, RtmCodecs.ROUTE_LOCATION);
+        add(m, RtmStores.OWNER_INDEX, 3, RtmCodecs.MARKER);
+        add(m, RtmStores.INTERFACE_INDEX, 4, RtmCodecs.MARKER);
+        add(m, RtmStores.NEXT_HOPS, 5, RtmCodecs.NEXT_HOP);
+        add(m, RtmStores.NEXT_HOP_IDENTITIES, 6, RtmCodecs.NEXT_HOP);
+        add(m, RtmStores.ENTITIES, 7, RtmCodecs.ENTITY);
+        add(m, RtmStores.REGISTRATIONS, 8, RtmCodecs.REGISTRATION);
+        add(m, RtmStores.MARKS, 9, RtmCodecs.MARKER);
+        add(m, RtmStores.PENDING_CHANGES, 10, RtmCodecs.MARKER);
+        add(m, RtmStores.ROUTE_LISTS, 11, RtmCodecs.MARKER);
+        add(m, RtmStores.ROUTE_LIST_MEMBERS, 12, RtmCodecs.MARKER);
+        add(m, RtmStores.INVOCATIONS, 13, RtmCodecs.INVOCATION);
+        add(m, RtmStores.INVOCATION_QUEUE, 14, RtmCodecs.STRING);
+        add(m, RtmStores.OPAQUE, 15, RtmCodecs.STRING);
+        add(m, RtmStores.TIMERS, 16, RtmCodecs.TIMER);
+        add(m, RtmStores.COUNTERS, 17, RtmCodecs.LONG);
+        add(m, IphlpStores.INTERFACES, 32, IphlpCodecs.ROW);
+        add(m, IphlpStores.INTERFACE_INDEXES, 33, IphlpCodecs.INDEX_SLOT);
+        if (m.size() != RtmStores.ALL.size() + IphlpStores.ALL.size()
+                || m.values().stream().map(Namespace::id).distinct().count() != m.size()) {
+            throw new IllegalStateException("every store of the domain needs its own namespace and a codec");
         }
         return Map.copyOf(m);
     }
 
-    private static <V> void add(Map<String, Registered<?>> m, StoreSpec<V> spec, Codec<V> codec) {
-        m.put(spec.name(), new Registered<>(spec, codec));
+    private static <V> void add(Map<String, Namespace<?>> m, StoreSpec<V> spec, int id, Codec<V> codec) {
+        m.put(spec.name(), new Namespace<>(spec, id, codec));
     }
 
-    /** Builders of the named stores, persistent, cached, with changelogs. */
-    public static List<StoreBuilder<KeyValueStore<Bytes, byte[]>>> builders(Iterable<String> names) {
-        List<StoreBuilder<KeyValueStore<Bytes, byte[]>>> out = new ArrayList<>();
-        for (String name : names) {
-            out.add(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(),
-                    Serdes.ByteArray()).withCachingEnabled().withLoggingEnabled(Map.of()));
-        }
-        return out;
+    /** A builder of a named physical store: persistent (RocksDB), cached, with a changelog. */
+    public static StoreBuilder<KeyValueStore<Bytes, byte[]>> builder(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled().withLoggingEnabled(Map.of());
     }
 
-    /** The engine's stores on the task's Kafka Streams stores, looked up by name. */
-    public static StoreProvider provider(Map<String, Registered<?>> registry,
-                                         Function<String, KeyValueStore<Bytes, byte[]>> lookup) {
+    /** The domain's stores on the task's {@link #TABLE_STATE}. */
+    public static StoreProvider provider(KeyValueStore<Bytes, byte[]> tableState) {
         return new StoreProvider() {
             @Override
             public <V> OrderedStore<V> store(StoreSpec<V> spec) {
-                return KafkaOrderedStore.of(lookup.apply(spec.name()), codec(registry, spec));
+                Namespace<V> ns = namespace(spec);
+                return KafkaOrderedStore.of(tableState, ns.id(), ns.codec());
             }
         };
     }
 
-    /** The engine's stores, read-only, for interactive queries. */
-    public static StoreProvider readOnly(Map<String, Registered<?>> registry,
-                                         Function<String, ReadOnlyKeyValueStore<Bytes, byte[]>> lookup) {
+    /** The domain's stores, read-only, over an interactive-query view of {@link #TABLE_STATE}. */
+    public static StoreProvider readOnly(ReadOnlyKeyValueStore<Bytes, byte[]> tableState) {
         return new StoreProvider() {
             @Override
             public <V> OrderedStore<V> store(StoreSpec<V> spec) {
-                return KafkaOrderedStore.readOnly(lookup.apply(spec.name()), codec(registry, spec));
+                Namespace<V> ns = namespace(spec);
+                return KafkaOrderedStore.readOnly(tableState, ns.id(), ns.codec());
             }
         };
     }
 
     @SuppressWarnings("unchecked")
-    private static <V> Codec<V> codec(Map<String, Registered<?>> registry, StoreSpec<V> spec) {
-        Registered<?> r = registry.get(spec.name());
-        if (r == null || !r.spec().equals(spec)) {
+    public static <V> Namespace<V> namespace(StoreSpec<V> spec) {
+        Namespace<?> ns = TABLE_NAMESPACES.get(spec.name());
+        if (ns == null || !ns.spec().equals(spec)) {
             throw new IllegalArgumentException("store " + spec.name() + " is not registered");
         }
-        return (Codec<V>) r.codec();
+        return (Namespace<V>) ns;
     }
 }

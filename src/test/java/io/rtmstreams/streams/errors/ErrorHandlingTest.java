@@ -5,7 +5,9 @@ import io.rtmstreams.streams.ProcessorMetrics;
 import io.rtmstreams.streams.RtmTopology;
 import io.rtmstreams.streams.StreamsProperties;
 import io.rtmstreams.streams.StreamsSettings;
+import io.rtmstreams.rtm.RtmStores;
 import io.rtmstreams.streams.json.Json;
+import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -57,7 +59,7 @@ class ErrorHandlingTest {
                     new StringDeserializer(), new StringDeserializer());
             in.pipeInput("r1", REGISTER);
             in.pipeInput("r1", add("a", "10.0.0.0/8"));
-            corruptEveryDestination(d.getKeyValueStore("rtm-destinations"));
+            corruptEveryDestination(d.getKeyValueStore(StoreRegistry.TABLE_STATE));
 
             in.pipeInput("r1", add("b", "10.0.0.0/8"));
             in.pipeInput("r1", add("c", "192.0.2.0/24"));
@@ -75,9 +77,14 @@ class ErrorHandlingTest {
     }
 
     private static void corruptEveryDestination(KeyValueStore<Bytes, byte[]> store) {
+        int destinations = StoreRegistry.namespace(RtmStores.DESTINATIONS).id();
         List<Bytes> keys = new java.util.ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
-            it.forEachRemaining(kv -> keys.add(kv.key));
+            it.forEachRemaining(kv -> {
+                if (kv.key.get()[0] == destinations) {
+                    keys.add(kv.key);
+                }
+            });
         }
         assertThat(keys).isNotEmpty();
         keys.forEach(k -> store.put(k, new byte[]{1, 2, 3}));

@@ -94,7 +94,7 @@ final class ScenarioDriver implements AutoCloseable {
 
     /** GetBestRoute2 on the current state, as the query API answers it: the answer or the error, with a status. */
     JsonNode bestRoute(Scenario.Query q) {
-        IpHelper ip = IpHelper.create(StoreRegistry.readOnly(StoreRegistry.TABLE_STORES, driver::getKeyValueStore),
+        IpHelper ip = IpHelper.create(StoreRegistry.readOnly(driver.getKeyValueStore(StoreRegistry.TABLE_STATE)),
                 settings.rtm(), settings.iphlp());
         ObjectNode out;
         try {
