@@ -45,7 +45,7 @@ public final class RtmTopology {
 
         t.addSource(Nodes.FLEET_UPDATES_SOURCE, new StringDeserializer(), bytes, topics.fleetUpdates());
         t.addProcessor(Nodes.FLEET_AGGREGATOR, FleetProcessor::new, Nodes.FLEET_UPDATES_SOURCE);
-        StoreRegistry.builders(List.of(FleetProcessor.STORE)).forEach(b -> t.addStateStore(b, Nodes.FLEET_AGGREGATOR));
+        StoreRegistry.builders(List.of(FleetMembers.STORE)).forEach(b -> t.addStateStore(b, Nodes.FLEET_AGGREGATOR));
         t.addSink(Nodes.FLEET_ROUTES_SINK, topics.fleetRoutes(), keys, json, Nodes.FLEET_AGGREGATOR);
         return t;
     }
