@@ -1,6 +1,8 @@
 package io.rtmstreams.app;
 
-import io.rtmstreams.streams.ProcessorMetrics;
+import io.rtmstreams.api.ApiMetrics;
+import io.rtmstreams.api.KafkaStreamsState;
+import io.rtmstreams.api.QueryServer;
 import io.rtmstreams.streams.RtmTopology;
 import io.rtmstreams.streams.StreamsProperties;
 import org.apache.kafka.clients.admin.Admin;
@@ -9,6 +11,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +23,11 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * One running rtm-streams instance: the embedded broker when no cluster is given, the topics, and the Kafka Streams
- * application. Closing it leaves the consumer group first, so a restarted instance takes its tasks back at once
- * (kafka-notes: without leave-group a restart waits for the session timeout), and never wipes local state.
+ * One running rtm-streams instance: the embedded broker when no cluster is given, the topics, the query API and the
+ * Kafka Streams application. The API starts first: Kafka Streams advertises its address ({@code application.server})
+ * to the other instances, and with port 0 the address is known only once it listens. Closing stops the API, then
+ * leaves the consumer group, so a restarted instance takes its tasks back at once (kafka-notes: without leave-group
+ * a restart waits for the session timeout), and never wipes local state.
  */
 public final class RtmRuntime implements AutoCloseable {
 
@@ -33,19 +38,34 @@ public final class RtmRuntime implements AutoCloseable {
     private final String bootstrapServers;
     private final KafkaStreams streams;
     private final TopicAdmin.Report topics;
+    private final QueryServer api;
+    private final ApiMetrics metrics;
 
     private RtmRuntime(AppConfig config, EmbeddedKafka broker, String bootstrapServers, KafkaStreams streams,
-                       TopicAdmin.Report topics) {
+                       TopicAdmin.Report topics, QueryServer api, ApiMetrics metrics) {
         this.config = config;
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
         this.streams = streams;
         this.topics = topics;
+        this.api = api;
+        this.metrics = metrics;
     }
 
-    /** Starts the broker (if embedded), makes sure the topics exist and are co-partitioned, and starts processing. */
-    public static RtmRuntime start(AppConfig config, ProcessorMetrics metrics) throws Exception {
+    /** {@link #start(AppConfig, ApiMetrics)} with a fresh metrics registry. */
+    public static RtmRuntime start(AppConfig config) throws Exception {
+        return start(config, new ApiMetrics());
+    }
+
+    /**
+     * Starts the broker (if embedded), makes sure the topics exist and are co-partitioned, starts the query API and
+     * starts processing. The processor counts into {@code metrics}, which {@code /metrics} serves beside Kafka
+     * Streams' own; closing the runtime closes them.
+     */
+    public static RtmRuntime start(AppConfig config, ApiMetrics metrics) throws Exception {
         EmbeddedKafka broker = null;
+        QueryServer api = null;
+        KafkaStreams streams = null;
         try {
             if (config.embedded()) {
                 broker = EmbeddedKafka.builder(config.dataDir().resolve("kafka")).port(config.embeddedPort()).start();
@@ -56,16 +76,27 @@ public final class RtmRuntime implements AutoCloseable {
                 report = TopicAdmin.ensure(admin, config.settings().topics(), config.partitions(),
                         config.replicationFactor());
             }
+            api = QueryServer.start(config.apiHost(), config.apiPort(), config.apiAdvertisedHost(), config.settings(),
+                    metrics);
             Path stateDir = Files.createDirectories(config.dataDir().resolve("state"));
-            KafkaStreams streams = new KafkaStreams(RtmTopology.build(config.settings(), metrics),
-                    streamsProperties(config, bootstrap, stateDir));
+            Properties props = streamsProperties(config, bootstrap, stateDir, api.advertised());
+            streams = new KafkaStreams(RtmTopology.build(config.settings(), metrics), props);
             streams.setUncaughtExceptionHandler(e -> {
                 LOG.error("a stream thread failed; replacing it (its tasks restart from their committed state)", e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             });
+            metrics.bind(streams);
+            api.serve(KafkaStreamsState.of(streams,
+                    HostInfo.buildFromEndpoint(props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
             streams.start();
-            return new RtmRuntime(config, broker, bootstrap, streams, report);
+            return new RtmRuntime(config, broker, bootstrap, streams, report, api, metrics);
         } catch (Exception | Error e) {
+            if (api != null) {
+                api.close();
+            }
+            if (streams != null) {
+                streams.close(Duration.ofSeconds(30));
+            }
             if (broker != null) {
                 broker.close();
             }
@@ -73,9 +104,11 @@ public final class RtmRuntime implements AutoCloseable {
         }
     }
 
-    static Properties streamsProperties(AppConfig c, String bootstrap, Path stateDir) {
+    /** {@code api} is the query API's advertised address; a configured {@code application.server} wins over it. */
+    static Properties streamsProperties(AppConfig c, String bootstrap, Path stateDir, HostInfo api) {
         Map<String, String> overrides = new HashMap<>(c.kafkaProperties());
-        overrides.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, c.apiAdvertisedHost() + ":" + c.apiPort());
+        String host = api.host().indexOf(':') >= 0 ? "[" + api.host() + "]" : api.host();
+        overrides.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, host + ":" + api.port());
         overrides.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, String.valueOf(c.standbyReplicas()));
         overrides.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(c.streamThreads()));
         overrides.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(c.replicationFactor()));
@@ -107,6 +140,11 @@ public final class RtmRuntime implements AutoCloseable {
         return topics;
     }
 
+    /** The query API (its port, when the configuration asked for any free one). */
+    public QueryServer api() {
+        return api;
+    }
+
     /** The embedded broker, or null when running against a cluster. */
     public EmbeddedKafka broker() {
         return broker;
@@ -114,8 +152,10 @@ public final class RtmRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        api.close();
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
+        metrics.close();
         if (broker != null) {
             broker.close();
         }

@@ -1,0 +1,134 @@
+package io.rtmstreams.api;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.rtmstreams.iphlp.InterfaceOffload;
+import io.rtmstreams.iphlp.InterfaceRow;
+import io.rtmstreams.net.IpFamily;
+import io.rtmstreams.rtm.NextHopSpec;
+import io.rtmstreams.rtm.Status;
+import io.rtmstreams.streams.json.OutputJson;
+import io.rtmstreams.streams.json.WireEntity;
+import io.rtmstreams.streams.json.WireInterfaceRow;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The query API's answers (contract.md, Query API), as records the one mapper writes. Every answer is an
+ * {@link Answer}: the Win32 {@code status} and {@code code} followed by the body's fields. Routes, destinations,
+ * GetBestRoute2 results and fleet records reuse the output topics' shapes ({@link OutputJson}); interface rows the
+ * input's ({@link WireInterfaceRow}).
+ */
+final class ApiJson {
+
+    private ApiJson() {
+    }
+
+    /** A status and a body whose fields follow it at the top level. */
+    record Answer<T>(String status, int code, @JsonUnwrapped T body) {
+
+        static <T> Answer<T> of(Status status, T body) {
+            return new Answer<>(status.name(), status.code(), body);
+        }
+
+        static <T> Answer<T> ok(T body) {
+            return of(Status.NO_ERROR, body);
+        }
+    }
+
+    /** RtmGetRegisteredEntities: the entities of one table or, without a family, of both. */
+    record Entities(String router, int rtmInstance, List<Entity> entities) {
+    }
+
+    /** A registered entity (R13) with the family of its table. */
+    record Entity(String family, long protocolId, long instanceId, String expiryPolicy, List<String> methods,
+                  boolean methodsBlocked, long registeredAt) {
+
+        static Entity of(IpFamily family, io.rtmstreams.rtm.Entity e) {
+            return new Entity(family.wireName(), e.id().protocolId(), e.id().instanceId(), e.expiryPolicy().name(),
+                    e.methods(), e.blocked(), e.registeredAt());
+        }
+    }
+
+    /** One destination (exact, most-specific or less-specific match). */
+    record Destination(String router, int rtmInstance, String family, OutputJson.DestInfo destination) {
+    }
+
+    /** A page of a destination enumeration; {@code cursor} is absent on the last page (ERROR_NO_MORE_ITEMS). */
+    record DestinationPage(String router, int rtmInstance, String family, List<OutputJson.DestInfo> destinations,
+                           String cursor) {
+    }
+
+    /** RtmGetRouteInfo: one route by id, live (CREATED) or deleted and still retained (DELETED, R80). */
+    record Route(String router, int rtmInstance, String family, OutputJson.Route route) {
+    }
+
+    /** The routes of a destination in ranking order (R125). */
+    record Routes(String router, int rtmInstance, String family, String prefix, List<OutputJson.Route> routes) {
+    }
+
+    /** An entity's next hops in (address, interface index) order (R124). */
+    record NextHops(String router, int rtmInstance, WireEntity entity, List<NextHop> nextHops) {
+    }
+
+    /** A next hop of the entity's list (R40). */
+    record NextHop(String family, long nextHopId, String address, long interfaceIndex, List<String> flags,
+                   String entitySpecificInfo) {
+
+        static NextHop of(io.rtmstreams.rtm.NextHop h) {
+            List<String> flags = new ArrayList<>(2);
+            if ((h.flags() & NextHopSpec.REMOTE) != 0) {
+                flags.add("REMOTE");
+            }
+            if ((h.flags() & NextHopSpec.DOWN) != 0) {
+                flags.add("DOWN");
+            }
+            return new NextHop(h.table().family().wireName(), h.id(), h.address().toString(), h.interfaceIndex(),
+                    flags, h.entitySpecificInfo());
+        }
+    }
+
+    /** The routes of an entity's route list, by route id (R131). */
+    record RouteList(String router, int rtmInstance, WireEntity entity, String name, List<OutputJson.Route> routes) {
+    }
+
+    /** GetIpInterfaceTable: the rows, each with the metric in force (automatic when UseAutomaticMetric, F8). */
+    record Interfaces(String router, List<WireInterfaceRow> interfaces) {
+    }
+
+    /** GetBestRoute2's answer (D17, B9), the fields of the lookup at the top level. */
+    record BestRoute(String router, int rtmInstance, @JsonUnwrapped OutputJson.BestRouteLookup lookup) {
+    }
+
+    /** Liveness and readiness: the Kafka Streams state and whether queries are answered. */
+    record Health(String streams, boolean ready) {
+    }
+
+    /** An interface row in the contract's camelCase form (the shape of {@code rtm.interface-changes}). */
+    static WireInterfaceRow row(InterfaceRow r) {
+        return new WireInterfaceRow(r.ipFamily().wireName(), Long.toUnsignedString(r.interfaceLuid()),
+                r.interfaceIndex(), r.maxReassemblySize(), r.interfaceIdentifier(),
+                r.minRouterAdvertisementInterval(), r.maxRouterAdvertisementInterval(), r.advertisingEnabled(),
+                r.forwardingEnabled(), r.weakHostSend(), r.weakHostReceive(), r.useAutomaticMetric(),
+                r.useNeighborUnreachabilityDetection(), r.managedAddressConfigurationSupported(),
+                r.otherStatefulConfigurationSupported(), r.advertiseDefaultRoute(), r.routerDiscoveryBehavior(),
+                r.dadTransmits(), r.baseReachableTime(), r.retransmitTime(), r.pathMtuDiscoveryTimeout(),
+                r.linkLocalAddressBehavior(), r.linkLocalAddressTimeout(), r.zoneIndices(), r.sitePrefixLength(),
+                r.metric(), r.nlMtu(), r.connected(), r.supportsWakeUpPatterns(), r.supportsNeighborDiscovery(),
+                r.supportsRouterDiscovery(), r.reachableTime(), offload(r.transmitOffload()),
+                offload(r.receiveOffload()), r.disableDefaultRoutes(), unsigned(r.transmitLinkSpeed()),
+                unsigned(r.receiveLinkSpeed()), r.mediaType().name(),
+                r.unicastAddresses().stream().map(Object::toString).toList());
+    }
+
+    private static WireInterfaceRow.WireOffload offload(InterfaceOffload o) {
+        return new WireInterfaceRow.WireOffload(o.nlChecksumSupported(), o.nlOptionsSupported(),
+                o.tlDatagramChecksumSupported(), o.tlStreamChecksumSupported(), o.tlStreamOptionsSupported(),
+                o.fastPathCompatible(), o.tlLargeSendOffloadSupported(), o.tlGiantSendOffloadSupported());
+    }
+
+    private static BigInteger unsigned(long v) {
+        return new BigInteger(Long.toUnsignedString(v));
+    }
+}
