@@ -27,7 +27,12 @@ import java.util.Map;
  *     lookups:                        # GetBestRoute2 on the state after the step (D17)
  *       - query: {router: r1, destination: 8.8.8.8, source: 192.168.2.10, interfaceLuid: "0", interfaceIndex: 7}
  *         expect: {status: NO_ERROR, interfaceIndex: 1, route: {routeId: 3}, stale: false}
+ *     destinations:                   # RTMv2 destination lookups on the state after the step (R116-R118)
+ *       - query: {router: r1, lookup: less-specific, prefix: 10.0.0.0/8, views: [unicast]}   # or exact, most-specific
+ *         expect: {status: NO_ERROR, prefix: 0.0.0.0/0}
  * </pre>
+ * A lookup answers as the query API does: the answer's fields with {@code status}, or {@code {status, code, message}}.
+ * Without {@code views} a destination lookup uses RTM_VIEW_MASK_ANY (every existing destination, no per-view data).
  */
 record Scenario(String description, Map<String, Object> settings, List<String> ignore, List<Step> steps) {
 
@@ -38,10 +43,12 @@ record Scenario(String description, Map<String, Object> settings, List<String> i
     }
 
     record Step(String note, @JsonProperty("wait") Long waitMs, Long at, List<JsonNode> adverts, List<JsonNode> interfaces, List<Raw> raw,
-                Map<String, List<Expected>> expect, List<String> ignore, List<Lookup> lookups) {
+                Map<String, List<Expected>> expect, List<String> ignore, List<Lookup> lookups,
+                List<DestLookup> destinations) {
 
         Step {
             lookups = lookups == null ? List.of() : lookups;
+            destinations = destinations == null ? List.of() : destinations;
             adverts = adverts == null ? List.of() : adverts;
             interfaces = interfaces == null ? List.of() : interfaces;
             raw = raw == null ? List.of() : raw;
@@ -57,6 +64,17 @@ record Scenario(String description, Map<String, Object> settings, List<String> i
     /** GetBestRoute2's parameters as the query API takes them. */
     record Query(String router, Integer rtmInstance, String destination, String source, String interfaceLuid,
                  String interfaceIndex) {
+    }
+
+    /** An RTMv2 destination lookup with the answer expected (matched like an output value). */
+    record DestLookup(DestQuery query, JsonNode expect) {
+    }
+
+    /**
+     * RtmGetExactMatchDestination ({@code exact}), RtmGetMostSpecificDestination ({@code most-specific}) or
+     * RtmGetLessSpecificDestination ({@code less-specific}) of a prefix, best route of any protocol (R77).
+     */
+    record DestQuery(String router, Integer rtmInstance, String lookup, String prefix, List<String> views) {
     }
 
     /** A raw input: exact key and value text (base64 when the bytes are not text). */

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Runs every scenario of {@code src/test/resources/scenarios/} through the real topology on a TopologyTestDriver
- * and checks each step's outputs (see {@link Scenario} for the format).
+ * and checks each step's outputs (see {@link Scenario} for the format). {@code -Dscenario=t09} runs only the files
+ * whose name contains that text.
  */
 class ScenarioTest {
 
@@ -38,7 +39,10 @@ class ScenarioTest {
     Stream<DynamicTest> scenarios() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(DIR)) {
-            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            String only = System.getProperty("scenario", "");
+            files = s.filter(p -> p.toString().endsWith(".yaml"))
+                    .filter(p -> p.getFileName().toString().contains(only))
+                    .sorted().toList();
         }
         if (files.isEmpty()) {
             fail("no scenarios in " + DIR.toAbsolutePath());
@@ -73,6 +77,12 @@ class ScenarioTest {
                     String problem = JsonMatch.mismatch(l.expect(), d.bestRoute(l.query()));
                     if (problem != null) {
                         fail(where + ": lookup " + l.query() + ": " + problem);
+                    }
+                }
+                for (Scenario.DestLookup l : step.destinations()) {
+                    String problem = JsonMatch.mismatch(l.expect(), d.destination(l.query()));
+                    if (problem != null) {
+                        fail(where + ": destination lookup " + l.query() + ": " + problem);
                     }
                 }
             }
