@@ -65,7 +65,10 @@ public final class OutputMapper {
         return result(env, Outcome.error(status, message));
     }
 
-    /** The best-route record of a change, or null for a tombstone (D21). */
+    /**
+     * The best-route record of a change, or null for a tombstone (D21). Its version counts best-route records, not
+     * destination changes: a change a best-route consumer cannot see produces no record and must leave no gap.
+     */
     public static OutputJson.BestRoute bestRoute(DestChange c) {
         BestRoute b = c.best();
         if (b == null) {
@@ -73,7 +76,7 @@ public final class OutputMapper {
         }
         Route r = b.route();
         return new OutputJson.BestRoute(c.table().router(), c.table().rtmInstance(), c.table().family().wireName(),
-                c.view().wireName(), c.prefix().toString(), c.version(), r.id(), WireEntity.of(r.owner()),
+                c.view().wireName(), c.prefix().toString(), c.bestVersion(), r.id(), WireEntity.of(r.owner()),
                 hop(r.neighbour()), r.preference(), r.metric(), b.interfaceMetric(), b.effectiveMetric(), hops(b),
                 RouteFlags.names(r.flags()), c.numRoutes(), route(c.prefix(), c.holdRoute(), "DELETED"),
                 c.lastChanged());
