@@ -1,0 +1,178 @@
+package io.rtmstreams.streams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rtmstreams.streams.json.Json;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Replaying the same input from scratch gives the same output (D4, D22, D8): a fresh topology with fresh state, fed
+ * the same records at the same times with the same wall-clock advances, writes identical records - keys, values and
+ * timestamps, in the same order - to every output topic, the internal fleet-update topic included. The input
+ * ({@link SyntheticFleetInput}) is a few thousand records over four routers with ties, TTLs, hold-downs,
+ * interface changes, deregistrations and bad records; the test first checks that it did exercise all of that.
+ */
+class ReplayDeterminismTest {
+
+    private static final long SEED = 0x5EED_D22L;
+    private static final int OPERATIONS = 2_500;
+    private static final List<String> OUTPUTS = List.of("command-results", "best-routes", "dest-changes",
+            "entity-events", "notifications", "fleet-routes", "rejected", "internal.fleet-updates");
+
+    /** An output record as bytes on the wire: timestamp, key and value text (base64 when not UTF-8). */
+    record Output(long timestamp, String key, String value) {
+    }
+
+    @Test
+    void shouldWriteIdenticalRecordsToEveryTopicWhenTheSameInputIsReplayedFromScratch() {
+        List<SyntheticFleetInput.Input> input = new SyntheticFleetInput(SEED).generate(OPERATIONS);
+
+        Map<String, List<Output>> first = replay(input);
+        Map<String, List<Output>> second = replay(input);
+
+        assertExercised(input, first);
+        for (String topic : OUTPUTS) {
+            assertSame(topic, first.get(topic), second.get(topic));
+        }
+    }
+
+    /** The input did what it claims, so identical outputs mean something. */
+    private static void assertExercised(List<SyntheticFleetInput.Input> input, Map<String, List<Output>> out) {
+        long records = input.stream().filter(i -> i.topic() != null).count();
+        assertThat(out.get("command-results").size() + out.get("rejected").size())
+                .as("one result or one rejection per input record (D20)").isEqualTo(records);
+        assertThat(values(out, "command-results", v -> v.path("status").asText())).contains("NO_ERROR",
+                "ERROR_INVALID_PARAMETER", "ERROR_INVALID_HANDLE", "ERROR_ACCESS_DENIED", "ERROR_NOT_FOUND");
+        assertThat(values(out, "command-results", ReplayDeterminismTest::updateById)).as("r4's updates by routeId")
+                .contains("ok");
+        assertThat(values(out, "dest-changes", v -> v.path("cause").asText())).contains("ADD_ROUTE",
+                "DELETE_ROUTE", "EXPIRED", "HOLD_EXPIRED", "DEREGISTER", "INTERFACE");
+        assertThat(values(out, "entity-events", v -> v.path("event").asText())).contains("ENTITY_REGISTERED",
+                "ENTITY_DEREGISTERED", "ROUTE_EXPIRED");
+        assertThat(out.get("best-routes")).hasSizeGreaterThan(2_000).anyMatch(o -> o.value() == null);
+        assertThat(out.get("notifications")).hasSizeGreaterThan(1_000);
+        assertThat(values(out, "fleet-routes", v -> v.path("routerCount").asText())).contains("3");
+        assertThat(out.get("rejected")).isNotEmpty();
+    }
+
+    /** On r4 an ADD_ROUTE is NEW or by routeId, so a successful one without NEW is an update by id. */
+    private static String updateById(JsonNode result) {
+        boolean update = result.path("router").asText().equals("r4") && result.path("op").asText().equals("ADD_ROUTE")
+                && result.path("status").asText().equals("NO_ERROR")
+                && !result.path("changeFlags").toString().contains("NEW");
+        return update ? "ok" : "other";
+    }
+
+    private static Set<String> values(Map<String, List<Output>> out, String topic, Function<JsonNode, String> f) {
+        Set<String> seen = new TreeSet<>();
+        for (Output o : out.get(topic)) {
+            if (o.value() != null) {
+                try {
+                    seen.add(f.apply(Json.MAPPER.readTree(o.value())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static void assertSame(String topic, List<Output> first, List<Output> second) {
+        for (int i = 0; i < Math.min(first.size(), second.size()); i++) {
+            if (!first.get(i).equals(second.get(i))) {
+                fail(topic + " record " + (i + 1) + " differs between the runs:\n  first:  " + first.get(i)
+                        + "\n  second: " + second.get(i));
+            }
+        }
+        assertThat(second).as(topic + " record count").hasSameSizeAs(first);
+    }
+
+    /** Runs the input through a fresh topology in a fresh state directory and collects every output. */
+    private static Map<String, List<Output>> replay(List<SyntheticFleetInput.Input> input) {
+        Path stateDir;
+        try {
+            stateDir = Files.createTempDirectory("rtm-replay");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "rtm-replay");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        StreamsSettings settings = StreamsSettings.defaults();
+        Topics t = settings.topics();
+        Map<String, List<Output>> out = new LinkedHashMap<>();
+        try (TopologyTestDriver driver = new TopologyTestDriver(RtmTopology.build(settings, ProcessorMetrics.NONE),
+                p, Instant.EPOCH)) {
+            ByteArraySerializer ser = new ByteArraySerializer();
+            Map<String, TestInputTopic<byte[], byte[]>> in = Map.of(
+                    "route-adverts", driver.createInputTopic(t.routeAdverts(), ser, ser),
+                    "interface-changes", driver.createInputTopic(t.interfaceChanges(), ser, ser));
+            Map<String, TestOutputTopic<byte[], byte[]>> topics = new LinkedHashMap<>();
+            for (String o : OUTPUTS) {
+                topics.put(o, driver.createOutputTopic(t.prefix() + o, new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer()));
+                out.put(o, new ArrayList<>());
+            }
+            long clock = 0;
+            for (SyntheticFleetInput.Input i : input) {
+                if (i.advanceMs() > 0) {
+                    clock += i.advanceMs();
+                    driver.advanceWallClockTime(Duration.ofMillis(i.advanceMs()));
+                }
+                if (i.topic() != null) {
+                    in.get(i.topic()).pipeInput(new TestRecord<>(i.key(), i.value(), Instant.ofEpochMilli(clock)));
+                }
+            }
+            topics.forEach((name, topic) -> topic.readRecordsToList().forEach(r -> out.get(name).add(output(r))));
+        } finally {
+            delete(stateDir);
+        }
+        return out;
+    }
+
+    private static Output output(TestRecord<byte[], byte[]> r) {
+        return new Output(r.timestamp(), text(r.key()), text(r.value()));
+    }
+
+    private static String text(byte[] b) {
+        return b == null ? null : Rejection.utf8(b) != null ? new String(b, StandardCharsets.UTF_8)
+                : "base64:" + Base64.getEncoder().encodeToString(b);
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory; nothing to do
+        }
+    }
+}
