@@ -22,7 +22,7 @@ import java.util.Map;
  *     wait: 1000                      # advance the clock (wall clock and punctuation) before the inputs
  *     expect:                         # every output of the step; topics not named must be silent
  *       command-results: [ {key: r1, value: {status: NO_ERROR}} ]
- *       best-routes: [ {key: "r1|0|unicast|10.0.0.0/8", value: null} ]     # a tombstone
+ *       best-routes: [ {key: "r1|0|unicast|10.0.0.0/8", value: null, timestamp: 5000} ]  # a tombstone, stamped 5000
  *     ignore: [dest-changes]          # topics not checked in this step
  *     lookups:                        # GetBestRoute2 on the state after the step (D17)
  *       - query: {router: r1, destination: 8.8.8.8, source: 192.168.2.10, interfaceLuid: "0", interfaceIndex: 7}
@@ -81,7 +81,10 @@ record Scenario(String description, Map<String, Object> settings, List<String> i
     record Raw(String topic, String key, String value, boolean base64) {
     }
 
-    /** An expected output record: the key (unchecked if absent) and the value (null for a tombstone). */
-    record Expected(String key, JsonNode value) {
+    /**
+     * An expected output record: the key (unchecked if absent), the value (null for a tombstone) and the record's
+     * timestamp (unchecked if absent).
+     */
+    record Expected(String key, JsonNode value, Long timestamp) {
     }
 }

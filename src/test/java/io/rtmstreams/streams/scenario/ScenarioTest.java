@@ -120,6 +120,9 @@ class ScenarioTest {
         if (want.key() != null && !want.key().equals(key)) {
             return "key: expected " + want.key() + ", got " + key;
         }
+        if (want.timestamp() != null && !want.timestamp().equals(got.timestamp())) {
+            return "timestamp: expected " + want.timestamp() + ", got " + got.timestamp();
+        }
         JsonNode value = got.value() == null ? null : Json.MAPPER.readTree(got.value());
         return JsonMatch.mismatch(want.value(), value);
     }
@@ -127,7 +130,8 @@ class ScenarioTest {
     private static String render(List<TestRecord<byte[], byte[]>> records) {
         List<String> lines = new ArrayList<>();
         for (TestRecord<byte[], byte[]> r : records) {
-            lines.add("  " + (r.key() == null ? "null" : new String(r.key(), StandardCharsets.UTF_8)) + " -> "
+            lines.add("  @" + r.timestamp() + " " + (r.key() == null ? "null" : new String(r.key(), StandardCharsets.UTF_8))
+                    + " -> "
                     + (r.value() == null ? "null (tombstone)" : new String(r.value(), StandardCharsets.UTF_8)));
         }
         return String.join("\n", lines);
