@@ -53,6 +53,11 @@ final class ScenarioDriver implements AutoCloseable {
     private long clock;
 
     ScenarioDriver(StreamsSettings settings) {
+        this(settings, OUTPUTS);
+    }
+
+    /** A driver that collects the given output topics (named without the prefix; internal ones too). */
+    ScenarioDriver(StreamsSettings settings, List<String> outputTopics) {
         try {
             stateDir = Files.createTempDirectory("rtm-scenario");
         } catch (java.io.IOException e) {
@@ -69,7 +74,7 @@ final class ScenarioDriver implements AutoCloseable {
         ByteArrayDeserializer de = new ByteArrayDeserializer();
         inputs.put("route-adverts", driver.createInputTopic(t.routeAdverts(), ser, ser));
         inputs.put("interface-changes", driver.createInputTopic(t.interfaceChanges(), ser, ser));
-        for (String o : OUTPUTS) {
+        for (String o : outputTopics) {
             outputs.put(o, driver.createOutputTopic(t.prefix() + o, de, de));
         }
     }

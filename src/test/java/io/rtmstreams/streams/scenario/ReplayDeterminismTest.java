@@ -1,34 +1,22 @@
-package io.rtmstreams.streams;
+package io.rtmstreams.streams.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.streams.json.Json;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -117,62 +105,30 @@ class ReplayDeterminismTest {
 
     /** Runs the input through a fresh topology in a fresh state directory and collects every output. */
     private static Map<String, List<Output>> replay(List<SyntheticFleetInput.Input> input) {
-        Path stateDir;
-        try {
-            stateDir = Files.createTempDirectory("rtm-replay");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "rtm-replay");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        StreamsSettings settings = StreamsSettings.defaults();
-        Topics t = settings.topics();
         Map<String, List<Output>> out = new LinkedHashMap<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(RtmTopology.build(settings, ProcessorMetrics.NONE),
-                p, Instant.EPOCH)) {
-            ByteArraySerializer ser = new ByteArraySerializer();
-            Map<String, TestInputTopic<byte[], byte[]>> in = Map.of(
-                    "route-adverts", driver.createInputTopic(t.routeAdverts(), ser, ser),
-                    "interface-changes", driver.createInputTopic(t.interfaceChanges(), ser, ser));
-            Map<String, TestOutputTopic<byte[], byte[]>> topics = new LinkedHashMap<>();
-            for (String o : OUTPUTS) {
-                topics.put(o, driver.createOutputTopic(t.prefix() + o, new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer()));
-                out.put(o, new ArrayList<>());
-            }
-            long clock = 0;
+        try (ScenarioDriver d = new ScenarioDriver(StreamsSettings.defaults(), OUTPUTS)) {
             for (SyntheticFleetInput.Input i : input) {
                 if (i.advanceMs() > 0) {
-                    clock += i.advanceMs();
-                    driver.advanceWallClockTime(Duration.ofMillis(i.advanceMs()));
+                    d.advance(i.advanceMs());
                 }
                 if (i.topic() != null) {
-                    in.get(i.topic()).pipeInput(new TestRecord<>(i.key(), i.value(), Instant.ofEpochMilli(clock)));
+                    d.send(i.topic(), i.key(), i.value(), d.clock());
                 }
             }
-            topics.forEach((name, topic) -> topic.readRecordsToList().forEach(r -> out.get(name).add(output(r))));
-        } finally {
-            delete(stateDir);
+            d.drain().forEach((topic, records) -> out.put(topic, records.stream()
+                    .map(r -> new Output(r.timestamp(), text(r.key()), text(r.value()))).toList()));
         }
         return out;
     }
 
-    private static Output output(TestRecord<byte[], byte[]> r) {
-        return new Output(r.timestamp(), text(r.key()), text(r.value()));
-    }
-
     private static String text(byte[] b) {
-        return b == null ? null : Rejection.utf8(b) != null ? new String(b, StandardCharsets.UTF_8)
-                : "base64:" + Base64.getEncoder().encodeToString(b);
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory; nothing to do
+        if (b == null) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            return "base64:" + Base64.getEncoder().encodeToString(b);
         }
     }
 }

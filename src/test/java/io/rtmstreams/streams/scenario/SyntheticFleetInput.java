@@ -1,4 +1,4 @@
-package io.rtmstreams.streams;
+package io.rtmstreams.streams.scenario;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
