@@ -100,8 +100,21 @@ public final class CommandReader {
         }
         JsonNode inst = tree.get("rtmInstance");
         Envelope env = new Envelope(op, text(tree, "requestId"), router,
-                inst != null && inst.canConvertToInt() && inst.isIntegralNumber() ? inst.intValue() : 0, null);
+                inst != null && inst.canConvertToInt() && inst.isIntegralNumber() ? inst.intValue() : 0, entity(tree));
         return new Decoded.Invalid<>(env, Status.ERROR_INVALID_PARAMETER, "wrong JSON type at " + path(e));
+    }
+
+    /** The caller of a mistyped command, when its own field is readable, so that its result names it too. */
+    private static EntityId entity(JsonNode tree) {
+        JsonNode n = tree.get("entity");
+        if (n == null || !n.isObject()) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.treeToValue(n, WireEntity.class).toEntity("entity");
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Envelope envelope(WireCommand w) {

@@ -65,7 +65,10 @@ public final class OutputMapper {
         return result(env, Outcome.error(status, message));
     }
 
-    /** The best-route record of a change, or null for a tombstone (D21). */
+    /**
+     * The best-route record of a change, or null for a tombstone (D21). Its version counts best-route records, not
+     * destination changes: a change a best-route consumer cannot see produces no record and must leave no gap.
+     */
     public static OutputJson.BestRoute bestRoute(DestChange c) {
         BestRoute b = c.best();
         if (b == null) {

@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rtmstreams.iphlp.BestRouteResult;
 import io.rtmstreams.iphlp.IpHelper;
+import io.rtmstreams.net.Prefix;
+import io.rtmstreams.rtm.DestInfo;
+import io.rtmstreams.rtm.RtmException;
+import io.rtmstreams.rtm.RtmQueries;
 import io.rtmstreams.rtm.Status;
+import io.rtmstreams.rtm.TableId;
+import io.rtmstreams.rtm.View;
 import io.rtmstreams.streams.ProcessorMetrics;
 import io.rtmstreams.streams.RtmTopology;
 import io.rtmstreams.streams.StreamsSettings;
@@ -47,6 +53,11 @@ final class ScenarioDriver implements AutoCloseable {
     private long clock;
 
     ScenarioDriver(StreamsSettings settings) {
+        this(settings, OUTPUTS);
+    }
+
+    /** A driver that collects the given output topics (named without the prefix; internal ones too). */
+    ScenarioDriver(StreamsSettings settings, List<String> outputTopics) {
         try {
             stateDir = Files.createTempDirectory("rtm-scenario");
         } catch (java.io.IOException e) {
@@ -63,7 +74,7 @@ final class ScenarioDriver implements AutoCloseable {
         ByteArrayDeserializer de = new ByteArrayDeserializer();
         inputs.put("route-adverts", driver.createInputTopic(t.routeAdverts(), ser, ser));
         inputs.put("interface-changes", driver.createInputTopic(t.interfaceChanges(), ser, ser));
-        for (String o : OUTPUTS) {
+        for (String o : outputTopics) {
             outputs.put(o, driver.createOutputTopic(t.prefix() + o, de, de));
         }
     }
@@ -94,8 +105,7 @@ final class ScenarioDriver implements AutoCloseable {
 
     /** GetBestRoute2 on the current state, as the query API answers it: the answer or the error, with a status. */
     JsonNode bestRoute(Scenario.Query q) {
-        IpHelper ip = IpHelper.create(StoreRegistry.readOnly(driver.getKeyValueStore(StoreRegistry.TABLE_STATE)),
-                settings.rtm(), settings.iphlp());
+        IpHelper ip = readOnly();
         ObjectNode out;
         try {
             BestRouteResult r = ip.bestRoute(QueryParams.bestRoute(q.router(), q.rtmInstance() == null ? 0
@@ -107,6 +117,38 @@ final class ScenarioDriver implements AutoCloseable {
             out = Json.MAPPER.valueToTree(OutputMapper.error(Status.ERROR_INVALID_PARAMETER, e.getMessage()));
         }
         return out;
+    }
+
+    /** An RTMv2 destination lookup on the current state: the destination record or the error, with a status. */
+    JsonNode destination(Scenario.DestQuery q) {
+        RtmQueries queries = readOnly().engine().queries();
+        ObjectNode out;
+        try {
+            Prefix p = Prefix.parse(q.prefix());
+            TableId t = TableId.of(q.router(), q.rtmInstance() == null ? 0 : q.rtmInstance(), p.family());
+            int views = 0;
+            for (String v : q.views() == null ? List.<String>of() : q.views()) {
+                views |= View.fromName(v).mask();
+            }
+            DestInfo d = switch (q.lookup()) {
+                case "exact" -> queries.exactMatch(t, p, views, 0, null);
+                case "most-specific" -> queries.mostSpecific(t, p, views, 0, null);
+                case "less-specific" -> queries.lessSpecific(t, p, views, 0, null);
+                default -> throw new IllegalStateException("unknown destination lookup " + q.lookup());
+            };
+            out = Json.MAPPER.valueToTree(OutputMapper.destInfo(d));
+            out.put("status", Status.NO_ERROR.name());
+        } catch (RtmException e) {
+            out = Json.MAPPER.valueToTree(OutputMapper.error(e.status(), e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            out = Json.MAPPER.valueToTree(OutputMapper.error(Status.ERROR_INVALID_PARAMETER, e.getMessage()));
+        }
+        return out;
+    }
+
+    private IpHelper readOnly() {
+        return IpHelper.create(StoreRegistry.readOnly(driver.getKeyValueStore(StoreRegistry.TABLE_STATE)),
+                settings.rtm(), settings.iphlp());
     }
 
     TopologyTestDriver driver() {
