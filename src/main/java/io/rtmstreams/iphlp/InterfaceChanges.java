@@ -30,7 +30,8 @@ import java.util.Objects;
  *
  * <p>D14 as applied: an index's destinations are recomputed when what its next hops cost changes: whether the index
  * names a present, deleted or never-reported interface, the interface metric (Metric, UseAutomaticMetric, link
- * speeds and media type through {@link AutomaticMetric}), Connected or DisableDefaultRoutes. A change that leaves
+ * speeds and media type through {@link AutomaticMetric}), Connected or DisableDefaultRoutes; and when the index now
+ * names another interface (LUID), which best-route records show (D21). A change that leaves
  * all of these equal recomputes nothing, e.g. a new Metric while the automatic metric is in force (Q14), or
  * WeakHostSend, which GetBestRoute2 reads at query time and no stored best route depends on.
  */
@@ -46,10 +47,11 @@ final class InterfaceChanges {
         this.engine = engine;
     }
 
-    /** What an index's next hops cost, as far as D12 is concerned. */
-    private record IndexState(HopVerdict.Reason kind, long metric, boolean connected, boolean disableDefaultRoutes) {
-        static final IndexState NEVER_REPORTED = new IndexState(null, 0, false, false);
-        static final IndexState GONE = new IndexState(HopVerdict.Reason.DELETED, 0, false, false);
+    /** What an index's next hops cost as far as D12 is concerned, and which interface (LUID) they go out of. */
+    private record IndexState(HopVerdict.Reason kind, long metric, boolean connected, boolean disableDefaultRoutes,
+                              long luid) {
+        static final IndexState NEVER_REPORTED = new IndexState(null, 0, false, false, 0);
+        static final IndexState GONE = new IndexState(HopVerdict.Reason.DELETED, 0, false, false, 0);
     }
 
     InterfaceChangeResult apply(InterfaceChange c, long now, EffectSink fx) {
@@ -146,7 +148,7 @@ final class InterfaceChanges {
         InterfaceRow r = ifs.rowAt(family, index);
         return r == null ? IndexState.GONE
                 : new IndexState(HopVerdict.Reason.USABLE, costs.interfaceMetric(r), r.connected(),
-                r.disableDefaultRoutes());
+                r.disableDefaultRoutes(), r.interfaceLuid());
     }
 
     private int recompute(String router, RouterInterfaces ifs, IpFamily family, Map<Long, IndexState> before,

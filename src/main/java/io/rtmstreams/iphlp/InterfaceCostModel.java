@@ -44,14 +44,18 @@ public final class InterfaceCostModel implements RouteCostModel {
         RouterInterfaces ifs = interfaces.router(table.router());
         long mask = 0;
         long best = Long.MAX_VALUE;
+        long fingerprint = 0;
         for (int i = 0; i < hops.size(); i++) {
-            HopVerdict v = verdict(ifs, table.family(), dest, route.metric(), hops.get(i).interfaceIndex());
+            long ifIndex = hops.get(i).interfaceIndex();
+            HopVerdict v = verdict(ifs, table.family(), dest, route.metric(), ifIndex);
             if (v.usable()) {
                 mask |= 1L << i;
                 best = Math.min(best, v.interfaceMetric());
+                InterfaceRow row = ifIndex == 0 ? null : ifs.rowAt(table.family(), ifIndex);
+                fingerprint = fingerprint * 0x9E37_79B9_7F4A_7C15L + (row == null ? 0 : row.interfaceLuid() + i + 1);
             }
         }
-        return mask == 0 ? new RouteCost(false, 0, 0) : new RouteCost(true, best, mask);
+        return mask == 0 ? new RouteCost(false, 0, 0) : new RouteCost(true, best, mask, fingerprint);
     }
 
     @Override

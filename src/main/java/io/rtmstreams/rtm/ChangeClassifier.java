@@ -11,7 +11,7 @@ import java.util.Objects;
  *   refresh is no change, A21; joining or leaving the view counts in that view only, R104), or its hold-down route
  *   came or went (R95);</li>
  *   <li>BEST when the best route is another one (including none ↔ some), or the same route with another
- *   preference, metric, interface metric, usable next hops or flags (R102, A22, D11);</li>
+ *   preference, metric, interface metric, usable next hops, interfaces behind them, or flags (R102, A22, D11);</li>
  *   <li>FORWARDING for every BEST change except one whose only effect is on non-forwarding flags (R103, A23).</li>
  * </ul>
  */
@@ -36,6 +36,7 @@ final class ChangeClassifier {
         boolean forwarding = oldBest.preference() != newBest.preference()
                 || oldBest.metric() != newBest.metric()
                 || oldBest.cost().interfaceMetric() != newBest.cost().interfaceMetric()
+                || oldBest.cost().interfaces() != newBest.cost().interfaces()
                 || !oldBest.usableNextHops().equals(newBest.usableNextHops())
                 || ((oldBest.flags() ^ newBest.flags()) & RouteFlags.FORWARDING_MASK) != 0;
         if (forwarding) {

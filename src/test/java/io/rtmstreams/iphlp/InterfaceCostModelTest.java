@@ -56,13 +56,13 @@ class InterfaceCostModelTest {
 
     @Test
     void d11_shouldTakeTheSmallestInterfaceMetricAmongUsableNextHops() {
-        assertThat(cost("10.0.0.0/8", 1, 2, 1)).isEqualTo(new RouteCost(true, 25, 0b11));
+        assertThat(cost("10.0.0.0/8", 1, 2, 1)).usingRecursiveComparison().ignoringFields("interfaces").isEqualTo(new RouteCost(true, 25, 0b11));
     }
 
     @Test
     void d12_shouldMarkOnlyTheUsableNextHops() {
         // 3 disconnected (G6), 6 deleted (N6), 5 metric "unused" (M3); 1 usable
-        assertThat(cost("10.0.0.0/8", 1, 3, 6, 5, 1)).isEqualTo(new RouteCost(true, 25, 0b1000));
+        assertThat(cost("10.0.0.0/8", 1, 3, 6, 5, 1)).usingRecursiveComparison().ignoringFields("interfaces").isEqualTo(new RouteCost(true, 25, 0b1000));
     }
 
     @Test
@@ -74,16 +74,16 @@ class InterfaceCostModelTest {
 
     @Test
     void d13_shouldKeepARouteWithoutNextHopsEligible() {
-        assertThat(cost("10.0.0.0/8", 1)).isEqualTo(new RouteCost(true, 0, 0));
+        assertThat(cost("10.0.0.0/8", 1)).usingRecursiveComparison().ignoringFields("interfaces").isEqualTo(new RouteCost(true, 0, 0));
     }
 
     @Test
     void g5_shouldDropOnlyTheDefaultRouteOfAnInterfaceWithDisableDefaultRoutes() {
         assertThat(cost("0.0.0.0/0", 1, 4).eligible()).isFalse();
         // Q2: split-default /1 routes and more specific routes stay eligible
-        assertThat(cost("0.0.0.0/1", 1, 4)).isEqualTo(new RouteCost(true, 10, 1));
-        assertThat(cost("128.0.0.0/1", 1, 4)).isEqualTo(new RouteCost(true, 10, 1));
-        assertThat(cost("10.0.0.0/8", 1, 4)).isEqualTo(new RouteCost(true, 10, 1));
+        assertThat(cost("0.0.0.0/1", 1, 4)).usingRecursiveComparison().ignoringFields("interfaces").isEqualTo(new RouteCost(true, 10, 1));
+        assertThat(cost("128.0.0.0/1", 1, 4)).usingRecursiveComparison().ignoringFields("interfaces").isEqualTo(new RouteCost(true, 10, 1));
+        assertThat(cost("10.0.0.0/8", 1, 4)).usingRecursiveComparison().ignoringFields("interfaces").isEqualTo(new RouteCost(true, 10, 1));
     }
 
     @Test
@@ -93,9 +93,9 @@ class InterfaceCostModelTest {
 
     @Test
     void d12_shouldPriceRemoteAndUnknownNextHopsAtZero() {
-        assertThat(cost("10.0.0.0/8", 1, 0)).isEqualTo(new RouteCost(true, 0, 1));
-        assertThat(cost("10.0.0.0/8", 1, 9)).isEqualTo(new RouteCost(true, 0, 1));
-        assertThat(cost("10.0.0.0/8", 1, 9, 1)).isEqualTo(new RouteCost(true, 0, 0b11));
+        assertThat(cost("10.0.0.0/8", 1, 0)).usingRecursiveComparison().ignoringFields("interfaces").isEqualTo(new RouteCost(true, 0, 1));
+        assertThat(cost("10.0.0.0/8", 1, 9)).usingRecursiveComparison().ignoringFields("interfaces").isEqualTo(new RouteCost(true, 0, 1));
+        assertThat(cost("10.0.0.0/8", 1, 9, 1)).usingRecursiveComparison().ignoringFields("interfaces").isEqualTo(new RouteCost(true, 0, 0b11));
     }
 
     @Test
@@ -114,8 +114,8 @@ class InterfaceCostModelTest {
         strict.add(v4(NetLuid.of(6, 1), 1, 25));
         model = strict.ip.costModel();
         assertThat(cost("10.0.0.0/8", 1, 9).eligible()).isFalse();
-        assertThat(cost("10.0.0.0/8", 1, 0)).isEqualTo(new RouteCost(true, 0, 1));
-        assertThat(cost("10.0.0.0/8", 1, 9, 1)).isEqualTo(new RouteCost(true, 25, 0b10));
+        assertThat(cost("10.0.0.0/8", 1, 0)).usingRecursiveComparison().ignoringFields("interfaces").isEqualTo(new RouteCost(true, 0, 1));
+        assertThat(cost("10.0.0.0/8", 1, 9, 1)).usingRecursiveComparison().ignoringFields("interfaces").isEqualTo(new RouteCost(true, 25, 0b10));
     }
 
     @Test
@@ -157,5 +157,21 @@ class InterfaceCostModelTest {
         assertThat(best.nextHops()).hasSize(1);
         assertThat(best.nextHops().get(0).interfaceLuid()).isEqualTo(NetLuid.of(6, 1));
         assertThat(best.interfaceMetric()).isEqualTo(25);
+    }
+
+    @Test
+    void d21_shouldFingerprintTheInterfacesBehindTheUsableNextHops() {
+        long onOne = cost("10.0.0.0/8", 1, 1).interfaces();
+        long onTwo = cost("10.0.0.0/8", 1, 2).interfaces();
+
+        assertThat(cost("10.0.0.0/8", 1, 9).interfaces()).as("no known interface").isZero();
+        assertThat(onOne).isNotZero().isNotEqualTo(onTwo);
+        assertThat(cost("10.0.0.0/8", 1, 1, 3).interfaces()).as("unusable hops do not count").isEqualTo(onOne);
+
+        f.add(v4(NetLuid.of(6, 7), 1, 25));
+
+        assertThat(cost("10.0.0.0/8", 1, 1)).as("index 1 now names another interface at the same cost")
+                .usingRecursiveComparison().ignoringFields("interfaces").isEqualTo(new RouteCost(true, 25, 1));
+        assertThat(cost("10.0.0.0/8", 1, 1).interfaces()).isNotEqualTo(onOne);
     }
 }

@@ -293,7 +293,7 @@ public final class RtmCodecs {
         out.optString(r.entitySpecificInfo()).optString(r.routeList());
         out.varint(r.expiresAt()).varint(r.seq());
         RouteCost c = r.cost();
-        out.bool(c.eligible()).varint(c.interfaceMetric()).varint(c.usableMask());
+        out.bool(c.eligible()).varint(c.interfaceMetric()).varint(c.usableMask()).varint(c.interfaces());
     }
 
     static Route readRoute(IpFamily f, BinaryReader in) {
@@ -314,7 +314,7 @@ public final class RtmCodecs {
         String list = in.optString();
         long expiresAt = in.varint();
         long seq = in.varint();
-        RouteCost cost = new RouteCost(in.bool(), in.varint(), in.varint());
+        RouteCost cost = new RouteCost(in.bool(), in.varint(), in.varint(), in.varint());
         return new Route(id, owner, neighbour, flags, pref, metric, views, hops, info, list, expiresAt, seq, cost);
     }
 
