@@ -17,11 +17,13 @@ final class EntityOps {
 
     private final RtmState state;
     private final RouteOps routes;
+    private final Notifier notifier;
     private final RtmConfig config;
 
-    EntityOps(RtmState state, RouteOps routes, RtmConfig config) {
+    EntityOps(RtmState state, RouteOps routes, Notifier notifier, RtmConfig config) {
         this.state = state;
         this.routes = routes;
+        this.notifier = notifier;
         this.config = config;
     }
 
@@ -65,7 +67,7 @@ final class EntityOps {
         EntityId id = caller.id();
         for (ChangeRegistration r : state.registrations.of(t)) {
             if (r.owner().equals(id)) {
-                state.registrations.remove(r);
+                notifier.remove(r, fx);
             }
         }
         for (Set<Prefix> batch = state.ownerIndex.destinations(t, id, CASCADE_BATCH); !batch.isEmpty();

@@ -15,11 +15,13 @@ final class NotificationOps {
 
     private final RtmState state;
     private final DestViews views;
+    private final Notifier notifier;
     private final RtmConfig config;
 
-    NotificationOps(RtmState state, DestViews views, RtmConfig config) {
+    NotificationOps(RtmState state, DestViews views, Notifier notifier, RtmConfig config) {
         this.state = state;
         this.views = views;
+        this.notifier = notifier;
         this.config = config;
     }
 
@@ -42,9 +44,12 @@ final class NotificationOps {
         return Outcome.ok(Effects.NONE);
     }
 
-    /** RtmDeregisterFromChangeNotification (R99): the registration goes with its marks and pending changes. */
-    Outcome deregister(TableId t, Entity caller, String registrationId) {
-        state.registrations.remove(own(t, caller, registrationId));
+    /**
+     * RtmDeregisterFromChangeNotification (R99): the registration goes with its marks, its pending changes and,
+     * with published delivery, the latest change published for each destination (withdrawn).
+     */
+    Outcome deregister(TableId t, Entity caller, String registrationId, EffectSink fx) {
+        notifier.remove(own(t, caller, registrationId), fx);
         return Outcome.ok(Effects.NONE);
     }
 

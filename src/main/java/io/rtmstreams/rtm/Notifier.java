@@ -2,6 +2,9 @@ package io.rtmstreams.rtm;
 
 import io.rtmstreams.net.Prefix;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Tells notification registrations about destination changes (R105–R111). A change of some types in a view is
  * queued for a registration that asked for one of those types in that view, and either covers every destination
@@ -33,10 +36,32 @@ final class Notifier {
             if (delivery == RtmConfig.Delivery.PUBLISHED) {
                 fx.notify(new Notification(r, view, d.prefix(), interest,
                         views.info(t, d, view.mask(), DestViews.BEST_PROTOCOL)));
+                registrations.published(r, d.prefix(), view);
             } else {
                 queue(r, d.prefix(), fx);
             }
         }
+    }
+
+    /**
+     * Ends a registration (R99): everything attached to it goes. With published delivery that includes the latest
+     * change published for each of its destinations, so each gets a withdrawal (a notification without a
+     * destination; a tombstone on the compacted topic) before the registration is removed.
+     */
+    void remove(ChangeRegistration r, EffectSink fx) {
+        if (delivery == RtmConfig.Delivery.PUBLISHED) {
+            Prefix after = null;
+            for (List<Map.Entry<Prefix, Integer>> batch = registrations.published(r, null, 1024); !batch.isEmpty();
+                 batch = registrations.published(r, after, 1024)) {
+                for (Map.Entry<Prefix, Integer> e : batch) {
+                    for (View v : View.of(e.getValue())) {
+                        fx.notify(new Notification(r, v, e.getKey(), 0, null));
+                    }
+                    after = e.getKey();
+                }
+            }
+        }
+        registrations.remove(r);
     }
 
     private void queue(ChangeRegistration r, Prefix p, EffectSink fx) {

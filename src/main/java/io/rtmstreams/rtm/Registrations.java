@@ -20,12 +20,15 @@ final class Registrations {
     private final OrderedStore<ChangeRegistration> store;
     private final OrderedStore<Boolean> marks;
     private final OrderedStore<Boolean> pending;
+    private final OrderedStore<Long> published;
     private final Map<TableId, List<ChangeRegistration>> byTable = new HashMap<>();
 
-    Registrations(OrderedStore<ChangeRegistration> store, OrderedStore<Boolean> marks, OrderedStore<Boolean> pending) {
+    Registrations(OrderedStore<ChangeRegistration> store, OrderedStore<Boolean> marks, OrderedStore<Boolean> pending,
+                  OrderedStore<Long> published) {
         this.store = store;
         this.marks = marks;
         this.pending = pending;
+        this.published = published;
     }
 
     ChangeRegistration get(String router, int rtmInstance, String id) {
@@ -44,6 +47,31 @@ final class Registrations {
         byte[] base = Keys.registration(r.table().router(), r.table().rtmInstance(), r.id());
         deleteRange(marks, base);
         deleteRange(pending, base);
+        deleteRange(published, base);
+    }
+
+    /** Records that a notification of {@code view} for the destination was published (published delivery). */
+    void published(ChangeRegistration r, Prefix p, View view) {
+        byte[] key = Keys.registrationDest(r, p);
+        Long views = published.get(key);
+        if (views == null || !view.in(views.intValue())) {
+            published.put(key, (views == null ? 0 : views) | view.mask());
+        }
+    }
+
+    /** Up to {@code max} published (destination, views) of the registration after {@code after} (null: from the start). */
+    List<Map.Entry<Prefix, Integer>> published(ChangeRegistration r, Prefix after, int max) {
+        byte[] base = Keys.registration(r.table().router(), r.table().rtmInstance(), r.id());
+        byte[] from = after == null ? base : io.rtmstreams.rtm.state.KeyBuilder.of(Keys.registrationDest(r, after), 1)
+                .u8(0).build();
+        List<Map.Entry<Prefix, Integer>> out = new ArrayList<>();
+        try (Cursor<Long> c = published.range(from, Keys.end(base))) {
+            while (c.hasNext() && out.size() < max) {
+                Cursor.Entry<Long> e = c.next();
+                out.add(Map.entry(Prefix.readKey(r.table().family(), e.key(), base.length), e.value().intValue()));
+            }
+        }
+        return out;
     }
 
     List<ChangeRegistration> of(TableId t) {
@@ -108,9 +136,9 @@ final class Registrations {
         return out;
     }
 
-    private static void deleteRange(OrderedStore<Boolean> s, byte[] base) {
+    private static <V> void deleteRange(OrderedStore<V> s, byte[] base) {
         List<byte[]> keys = new ArrayList<>();
-        try (Cursor<Boolean> c = s.range(base, Keys.end(base))) {
+        try (Cursor<V> c = s.range(base, Keys.end(base))) {
             c.forEachRemaining(e -> keys.add(e.key()));
         }
         keys.forEach(s::delete);

@@ -36,8 +36,8 @@ public final class RtmEngine {
         this.writer = new DestinationWriter(state, costModel, views, notifier, config.deletedRouteRetentionMs());
         this.nextHops = new NextHopOps(state);
         this.routes = new RouteOps(state, writer, nextHops, config);
-        this.entities = new EntityOps(state, routes, config);
-        this.notifications = new NotificationOps(state, views, config);
+        this.entities = new EntityOps(state, routes, notifier, config);
+        this.notifications = new NotificationOps(state, views, notifier, config);
         this.routeLists = new RouteListOps(state, routes, writer);
         this.queries = new RtmQueries(state, views, config);
     }
@@ -90,7 +90,7 @@ public final class RtmEngine {
         } else if (c instanceof Command.RegisterChangeNotification r) {
             return notifications.register(t, caller, r);
         } else if (c instanceof Command.DeregisterChangeNotification d) {
-            return notifications.deregister(t, caller, d.registrationId());
+            return notifications.deregister(t, caller, d.registrationId(), fx);
         } else if (c instanceof Command.MarkDest m) {
             return notifications.mark(t, caller, m);
         } else if (c instanceof Command.CreateRouteList l) {

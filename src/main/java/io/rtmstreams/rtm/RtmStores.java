@@ -19,6 +19,8 @@ public final class RtmStores {
             new StoreSpec<>("rtm-registrations", ChangeRegistration.class);
     public static final StoreSpec<Boolean> MARKS = new StoreSpec<>("rtm-marks", Boolean.class);
     public static final StoreSpec<Boolean> PENDING_CHANGES = new StoreSpec<>("rtm-pending-changes", Boolean.class);
+    public static final StoreSpec<Long> PUBLISHED_NOTIFICATIONS =
+            new StoreSpec<>("rtm-published-notifications", Long.class);
     public static final StoreSpec<Boolean> ROUTE_LISTS = new StoreSpec<>("rtm-route-lists", Boolean.class);
     public static final StoreSpec<Boolean> ROUTE_LIST_MEMBERS = new StoreSpec<>("rtm-route-list-members", Boolean.class);
     public static final StoreSpec<Invocation> INVOCATIONS = new StoreSpec<>("rtm-invocations", Invocation.class);
@@ -28,7 +30,7 @@ public final class RtmStores {
     public static final StoreSpec<Long> COUNTERS = new StoreSpec<>("rtm-counters", Long.class);
 
     public static final List<StoreSpec<?>> ALL = List.of(DESTINATIONS, ROUTE_INDEX, OWNER_INDEX, INTERFACE_INDEX,
-            NEXT_HOPS, NEXT_HOP_IDENTITIES, ENTITIES, REGISTRATIONS, MARKS, PENDING_CHANGES, ROUTE_LISTS,
+            NEXT_HOPS, NEXT_HOP_IDENTITIES, ENTITIES, REGISTRATIONS, MARKS, PENDING_CHANGES, PUBLISHED_NOTIFICATIONS, ROUTE_LISTS,
             ROUTE_LIST_MEMBERS, INVOCATIONS, INVOCATION_QUEUE, OPAQUE, TIMERS, COUNTERS);
 
     private RtmStores() {

@@ -62,6 +62,10 @@ class DeregistrationCascadeTest {
 
         assertThat(notified(o.effects(), "10.0.0.0/8")).containsExactly("ospf-all");
         assertThat(notified(o.effects(), "20.0.0.0/8")).containsExactly("ospf-all");
+        assertThat(withdrawn(o.effects(), "10.0.0.0/8")).containsExactly("rip-all");
+        assertThat(withdrawn(o.effects(), "20.0.0.0/8")).containsExactly("rip-all");
+        assertThat(o.effects().notifications().get(0).isWithdrawal()).as("withdrawals come first (R26 step 1)")
+                .isTrue();
         assertThat(f.stores.size(RtmStores.REGISTRATIONS)).isEqualTo(1);
     }
 

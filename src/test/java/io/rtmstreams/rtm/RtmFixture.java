@@ -232,9 +232,18 @@ final class RtmFixture {
 
     /** The registrations told about the prefix in the effects (published delivery). */
     static List<String> notified(Effects fx, String prefix) {
+        return registrations(fx, prefix, false);
+    }
+
+    /** The registrations whose published entry for the prefix was withdrawn in the effects (R99). */
+    static List<String> withdrawn(Effects fx, String prefix) {
+        return registrations(fx, prefix, true);
+    }
+
+    private static List<String> registrations(Effects fx, String prefix, boolean withdrawals) {
         List<String> out = new ArrayList<>();
         for (Notification n : fx.notifications()) {
-            if (n.prefix().equals(Prefix.parse(prefix))) {
+            if (n.prefix().equals(Prefix.parse(prefix)) && n.isWithdrawal() == withdrawals) {
                 out.add(n.registration().id());
             }
         }

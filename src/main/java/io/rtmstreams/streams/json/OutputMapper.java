@@ -129,7 +129,11 @@ public final class OutputMapper {
                 output);
     }
 
+    /** The notification record, or null for a withdrawal (a tombstone, R99). */
     public static OutputJson.Notification notification(Notification n) {
+        if (n.isWithdrawal()) {
+            return null;
+        }
         TableId t = n.registration().table();
         return new OutputJson.Notification(t.router(), t.rtmInstance(), n.registration().id(), n.view().wireName(),
                 n.prefix().toString(), changeTypes(n.changeTypes()), destInfo(n.dest()));

@@ -58,6 +58,7 @@ public final class StoreRegistry {
         add(m, RtmStores.OPAQUE, 15, RtmCodecs.STRING);
         add(m, RtmStores.TIMERS, 16, RtmCodecs.TIMER);
         add(m, RtmStores.COUNTERS, 17, RtmCodecs.LONG);
+        add(m, RtmStores.PUBLISHED_NOTIFICATIONS, 18, RtmCodecs.LONG);
         add(m, IphlpStores.INTERFACES, 32, IphlpCodecs.ROW);
         add(m, IphlpStores.INTERFACE_INDEXES, 33, IphlpCodecs.INDEX_SLOT);
         if (m.size() != RtmStores.ALL.size() + IphlpStores.ALL.size()
