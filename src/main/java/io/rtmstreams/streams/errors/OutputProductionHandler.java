@@ -36,6 +36,7 @@ public final class OutputProductionHandler implements ProductionExceptionHandler
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Kafka's signature
     public Response handleSerializationError(ErrorHandlerContext ctx, ProducerRecord record, Exception e,
                                              SerializationExceptionOrigin origin) {
         LOG.error("cannot serialize the {} of an output to {}; it is skipped", origin, record.topic(), e);

@@ -23,7 +23,8 @@ public final class Json {
             .configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false)
             .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.NON_NULL))
             .build();
 
     private Json() {

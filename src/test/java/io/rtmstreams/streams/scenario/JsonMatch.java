@@ -2,7 +2,6 @@ package io.rtmstreams.streams.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -31,8 +30,7 @@ final class JsonMatch {
             if (!actual.isObject()) {
                 return path + ": expected an object, got " + actual;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : expected.properties()) {
                 JsonNode a = actual.get(f.getKey());
                 if (f.getValue().isNull() && a == null) {
                     continue; // an absent optional field is null

@@ -94,7 +94,7 @@ public final class ContractSchemas {
     private Map<String, Topic> loadIndex() {
         JsonNode index = readResource(INDEX).get("topics");
         Map<String, Topic> out = new LinkedHashMap<>();
-        index.fields().forEachRemaining(e -> {
+        index.properties().forEach(e -> {
             JsonNode t = e.getValue();
             String keyFile = t.get("key").asText();
             String valueFile = t.get("value").asText();

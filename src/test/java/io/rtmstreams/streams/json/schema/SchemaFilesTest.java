@@ -126,7 +126,7 @@ class SchemaFilesTest {
 
     private static void collectRefs(JsonNode node, List<String> refs, String file) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (e.getKey().equals("$ref")) {
                     refs.add(file + " " + e.getValue().asText());
                 } else {
