@@ -1,0 +1,49 @@
+package io.rtmstreams.app.cli;
+
+import io.rtmstreams.app.AppConfig;
+import io.rtmstreams.app.EmbeddedKafka;
+import io.rtmstreams.app.RtmRuntime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** What {@code run} tells its user once processing runs: where Kafka, the API and the state are, and the topics. */
+final class StartupReport {
+
+    private StartupReport() {
+    }
+
+    static List<String> lines(RtmRuntime runtime) {
+        AppConfig config = runtime.config();
+        List<String> lines = new ArrayList<>();
+        lines.add("rtm-streams " + VersionProvider.version() + " is running");
+        lines.add("  Kafka      " + kafka(runtime));
+        lines.add("  query API  " + api(config));
+        lines.add("  state      " + config.dataDir().resolve("state").toAbsolutePath().normalize());
+        lines.add("  topics");
+        TopicTable.lines(config.settings().topics(), runtime.topics()).forEach(line -> lines.add("    " + line));
+        lines.add("Stop with Ctrl-C or SIGTERM.");
+        return lines;
+    }
+
+    static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+
+    private static String kafka(RtmRuntime runtime) {
+        EmbeddedKafka broker = runtime.broker();
+        if (broker == null) {
+            return runtime.bootstrapServers();
+        }
+        return broker.bootstrapServers() + " (embedded broker, " + (broker.formattedFreshDirectory() ? "new" : "existing")
+                + " data in " + broker.dataDirectory() + ")";
+    }
+
+    private static String api(AppConfig config) {
+        String bound = "http://" + config.apiHost() + ":" + config.apiPort();
+        String advertised = config.apiAdvertisedHost();
+        return advertised.equals(config.apiHost()) ? bound
+                : bound + " (other instances forward to " + advertised + ":" + config.apiPort() + ")";
+    }
+}
