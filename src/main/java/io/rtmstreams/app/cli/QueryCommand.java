@@ -3,6 +3,7 @@ package io.rtmstreams.app.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.rtmstreams.streams.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,15 +28,25 @@ import java.util.stream.Collectors;
 /** Calls the query API (contract.md, Query API) and prints its answer; HTTP errors become exit codes 4 and 5. */
 @Command(name = "query", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, showDefaultValues = true,
-        description = {
-            "Calls the query API of a running 'rtm-streams run' and prints its JSON answer (errors too, with exit "
-                    + "code 4 for 4xx and 5 for 5xx).",
-            "Paths (contract.md): /v1/routers/{router}/best-route, .../destinations, .../destinations/most-specific, "
-                    + ".../destinations/less-specific, .../destinations/enum, .../routes, .../routes/{routeId}, "
-                    + ".../nexthops, .../route-lists/{name}, .../entities, .../interfaces, /v1/fleet/prefixes, "
-                    + "/health, /metrics."},
-        footerHeading = "%nExamples:%n",
+        description = "Calls the query API of a running 'rtm-streams run' and prints its JSON answer (errors too, "
+                + "with exit code 4 for 4xx and 5 for 5xx).",
+        footerHeading = "%nPaths (contract.md, Query API):%n",
         footer = {
+            "  /v1/routers/{router}/best-route             destination= source= interfaceLuid= interfaceIndex=",
+            "  /v1/routers/{router}/destinations           prefix= views= protocol=",
+            "  /v1/routers/{router}/destinations/most-specific   prefix=",
+            "  /v1/routers/{router}/destinations/less-specific   prefix=",
+            "  /v1/routers/{router}/destinations/enum      family= views= start= range= limit= cursor=",
+            "  /v1/routers/{router}/routes                 prefix= entity= views=",
+            "  /v1/routers/{router}/routes/{routeId}",
+            "  /v1/routers/{router}/nexthops               entity=",
+            "  /v1/routers/{router}/route-lists/{name}     entity=",
+            "  /v1/routers/{router}/entities               family=",
+            "  /v1/routers/{router}/interfaces             family=",
+            "  /v1/fleet/prefixes                          prefix= view=",
+            "  /health, /metrics",
+            "",
+            "Examples:",
             "  rtm-streams query /v1/routers/r1/best-route destination=10.1.2.3 --pretty",
             "  rtm-streams query /v1/routers/r1/destinations prefix=10.0.0.0/8 views=unicast",
             "  rtm-streams query /health"})
@@ -49,7 +60,7 @@ final class QueryCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "The API path, starting with /.")
     private String path;
 
-    @Parameters(index = "1..*", paramLabel = "NAME=VALUE",
+    @Parameters(index = "1..*", paramLabel = "NAME=VALUE", showDefaultValue = Help.Visibility.NEVER,
             description = "Query parameters (URL-encoded for you), e.g. destination=10.1.2.3.")
     private List<String> parameters = new ArrayList<>();
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,7 @@ final class ReadProgress implements AutoCloseable {
                 .setTaskName(task)
                 .setInitialMax(totalBytes < 0 ? -1 : totalBytes)
                 .setUnit(unitName(totalBytes), unitSize(totalBytes))
-                .showSpeed()
+                .showSpeed(new DecimalFormat("0.0"))
                 .setUpdateIntervalMillis(UPDATE_MILLIS)
                 .setConsumer(new ConsoleProgressBarConsumer(terminal))
                 .build();
@@ -69,7 +70,8 @@ final class ReadProgress implements AutoCloseable {
 
     void sent(long records) {
         if (bar != null) {
-            bar.setExtraMessage(String.format(Locale.ROOT, "%,d sent", records));
+            // The bar prints the message right after the speed, without a space of its own.
+            bar.setExtraMessage(String.format(Locale.ROOT, " %,d sent", records));
         }
     }
 

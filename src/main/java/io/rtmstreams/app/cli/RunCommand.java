@@ -152,6 +152,7 @@ final class RunCommand implements Callable<Integer> {
         out.println(startingMessage(config));
         long started = System.nanoTime();
         RtmRuntime runtime = RtmRuntime.start(config, ProcessorMetrics.NONE);
+        stop.holdShutdown();
         try {
             if (!awaitRunning(runtime.streams(), stop, out)) {
                 return stop.isRequested() ? ExitCodes.OK : ExitCodes.FAILURE;

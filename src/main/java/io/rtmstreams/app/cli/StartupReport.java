@@ -36,8 +36,8 @@ final class StartupReport {
         if (broker == null) {
             return runtime.bootstrapServers();
         }
-        return broker.bootstrapServers() + " (embedded broker, " + (broker.formattedFreshDirectory() ? "new" : "existing")
-                + " data in " + broker.dataDirectory() + ")";
+        String data = broker.formattedFreshDirectory() ? "new" : "existing";
+        return broker.bootstrapServers() + " (embedded broker, " + data + " data in " + broker.dataDirectory() + ")";
     }
 
     private static String api(AppConfig config) {
