@@ -134,17 +134,21 @@ final class RunCommand implements Callable<Integer> {
 
     /** The configuration the options describe; range errors are usage errors naming the option. */
     AppConfig appConfig() {
+        int embedded = OptionChecks.port(spec, "--embedded-port", embeddedPort);
+        int standbys = OptionChecks.atLeast(spec, "--standby-replicas", standbyReplicas, 0);
+        int threads = OptionChecks.atLeast(spec, "--stream-threads", streamThreads, 1);
+        int api = OptionChecks.port(spec, "--api-port", apiPort);
+        return new AppConfig(bootstrapServers, dataDir, embedded, applicationId, streamsSettings(),
+                layout.partitions(), layout.replicationFactor(), processingGuarantee.exactlyOnce(), standbys, threads,
+                apiHost, api, advertisedHost, kafka.resolve());
+    }
+
+    private StreamsSettings streamsSettings() {
         RtmConfig rtm = DEFAULTS.settings().rtm()
                 .withMaxNextHopsInRoute(OptionChecks.between(spec, "--max-next-hops", maxNextHops, 1, 64))
                 .withAutoRegister(autoRegister);
-        IphlpConfig iphlp = new IphlpConfig(strictInterfaces, metricTable);
-        StreamsSettings settings = DEFAULTS.settings().withTopics(topicOptions.topics()).withRtm(rtm).withIphlp(iphlp);
-        return new AppConfig(bootstrapServers, dataDir, OptionChecks.port(spec, "--embedded-port", embeddedPort),
-                applicationId, settings, layout.partitions(), layout.replicationFactor(),
-                processingGuarantee.exactlyOnce(),
-                OptionChecks.atLeast(spec, "--standby-replicas", standbyReplicas, 0),
-                OptionChecks.atLeast(spec, "--stream-threads", streamThreads, 1), apiHost,
-                OptionChecks.port(spec, "--api-port", apiPort), advertisedHost, kafka.resolve());
+        return DEFAULTS.settings().withTopics(topicOptions.topics()).withRtm(rtm)
+                .withIphlp(new IphlpConfig(strictInterfaces, metricTable));
     }
 
     private int runUntilStopped(AppConfig config, StopSignal stop) throws Exception {
