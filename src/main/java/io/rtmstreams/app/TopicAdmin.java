@@ -6,7 +6,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,9 @@ import java.util.stream.Collectors;
  * inputs need the same partition count.
  */
 public final class TopicAdmin {
+
+    private static final Duration METADATA_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration METADATA_RETRY = Duration.ofMillis(100);
 
     private TopicAdmin() {
     }
@@ -60,12 +65,26 @@ public final class TopicAdmin {
         return new Report(created, counts);
     }
 
+    /**
+     * The partition count of every topic. A topic created a moment ago is unknown to describe calls until the
+     * broker's metadata has caught up (UNKNOWN_TOPIC_OR_PARTITION), so that answer is retried for a while.
+     */
     public static Map<String, Integer> partitionCounts(Admin admin, Topics topics)
             throws ExecutionException, InterruptedException {
         List<String> names = topics.all().stream().map(Topics.TopicSpec::name).toList();
-        Map<String, TopicDescription> d = admin.describeTopics(names).allTopicNames().get();
-        return d.values().stream().collect(Collectors.toMap(TopicDescription::name, t -> t.partitions().size(),
-                (a, b) -> a, TreeMap::new));
+        long deadline = System.nanoTime() + METADATA_PATIENCE.toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> d = admin.describeTopics(names).allTopicNames().get();
+                return d.values().stream().collect(Collectors.toMap(TopicDescription::name,
+                        t -> t.partitions().size(), (a, b) -> a, TreeMap::new));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(METADATA_RETRY.toMillis());
+            }
+        }
     }
 
     /** D2: the input topics must have the same partition count. */

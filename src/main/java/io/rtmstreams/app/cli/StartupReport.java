@@ -1,0 +1,50 @@
+package io.rtmstreams.app.cli;
+
+import io.rtmstreams.app.AppConfig;
+import io.rtmstreams.app.EmbeddedKafka;
+import io.rtmstreams.app.RtmRuntime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** What {@code run} tells its user once processing runs: where Kafka, the API and the state are, and the topics. */
+final class StartupReport {
+
+    private StartupReport() {
+    }
+
+    static List<String> lines(RtmRuntime runtime) {
+        AppConfig config = runtime.config();
+        List<String> lines = new ArrayList<>();
+        lines.add("rtm-streams " + VersionProvider.version() + " is running");
+        lines.add("  Kafka      " + kafka(runtime));
+        lines.add("  query API  " + api(config, runtime.api().port()));
+        lines.add("  state      " + config.dataDir().resolve("state").toAbsolutePath().normalize());
+        lines.add("  topics");
+        TopicTable.lines(config.settings().topics(), runtime.topics()).forEach(line -> lines.add("    " + line));
+        lines.add("Stop with Ctrl-C or SIGTERM.");
+        return lines;
+    }
+
+    static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+
+    private static String kafka(RtmRuntime runtime) {
+        EmbeddedKafka broker = runtime.broker();
+        if (broker == null) {
+            return runtime.bootstrapServers();
+        }
+        String data = broker.formattedFreshDirectory() ? "new" : "existing";
+        return broker.bootstrapServers() + " (embedded broker, " + data + " data in " + broker.dataDirectory() + ")";
+    }
+
+    /** Where the API listens: the port it bound, which differs from the configured one when that was 0. */
+    private static String api(AppConfig config, int port) {
+        String bound = "http://" + config.apiHost() + ":" + port;
+        String advertised = config.apiAdvertisedHost();
+        return advertised.equals(config.apiHost()) ? bound
+                : bound + " (other instances forward to " + advertised + ":" + port + ")";
+    }
+}
