@@ -4,15 +4,12 @@ import io.rtmstreams.net.IpFamily;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One routing table: (router, rtmInstance, family) (D1). Nothing is shared between tables except what the
  * router shares across them (interface rows, id counters).
  */
 public final class TableId {
-
-    private static final Pattern ROUTER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final String router;
     private final int rtmInstance;
@@ -32,12 +29,24 @@ public final class TableId {
         return new TableId(router, rtmInstance, Objects.requireNonNull(family, "family"));
     }
 
-    /** Checks the contract's router id syntax: 1–64 of {@code A-Z a-z 0-9 . _ : -}. */
+    /** Checks the contract's router id syntax: 1–64 of {@code A-Z a-z 0-9 . _ : -} (every command asks). */
     public static String checkRouter(String router) {
-        if (router == null || !ROUTER.matcher(router).matches()) {
+        if (router == null || router.isEmpty() || router.length() > 64 || !routerChars(router)) {
             throw new IllegalArgumentException("router must be 1-64 characters of A-Z a-z 0-9 . _ : - (got '" + router + "')");
         }
         return router;
+    }
+
+    private static boolean routerChars(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static int checkInstance(int rtmInstance) {
