@@ -68,6 +68,15 @@ final class IpLiterals {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("empty address");
         }
+        Parsed quad = plainDottedQuad(text);
+        return quad != null ? quad : parseGeneral(text);
+    }
+
+    /** Every literal form, through the library (and the checks it lacks). */
+    static Parsed parseGeneral(String text) {
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("empty address");
+        }
         int slash = text.indexOf('/');
         if (slash >= 0 && !PREFIX_LENGTH.matcher(text).region(slash + 1, text.length()).matches()) {
             throw new IllegalArgumentException("'" + text + "' has a malformed prefix length");
@@ -101,6 +110,54 @@ final class IpLiterals {
             }
         }
         return new Parsed(family, hi, lo, len == null ? -1 : len, zone);
+    }
+
+    /**
+     * The fast path for the commonest literal, a plain dotted quad with an optional length ({@code 10.0.0.0/8}):
+     * every advert carries several, and the general parser costs a tenth of the processing of one. It accepts only
+     * text the general parser also accepts (four decimal parts 0–255 and a length 0–32, without leading zeros) and
+     * returns null for anything else, which then takes the general path and its error messages.
+     */
+    private static Parsed plainDottedQuad(String text) {
+        int n = text.length();
+        long value = 0;
+        int i = 0;
+        for (int part = 0; part < 4; part++) {
+            int start = i;
+            int v = 0;
+            while (i < n && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                v = v * 10 + (text.charAt(i++) - '0');
+            }
+            int digits = i - start;
+            if (digits == 0 || v > 255 || (digits > 1 && text.charAt(start) == '0')) {
+                return null;
+            }
+            value = (value << 8) | v;
+            if (part < 3) {
+                if (i >= n || text.charAt(i) != '.') {
+                    return null;
+                }
+                i++;
+            }
+        }
+        int length = -1;
+        if (i < n) {
+            if (text.charAt(i) != '/' || i + 1 >= n || n - i - 1 > 2) {
+                return null;
+            }
+            length = 0;
+            for (int j = i + 1; j < n; j++) {
+                char c = text.charAt(j);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                length = length * 10 + (c - '0');
+            }
+            if (length > 32 || (n - i - 1 > 1 && text.charAt(i + 1) == '0')) {
+                return null;
+            }
+        }
+        return new Parsed(IpFamily.IPV4, value << 32, 0, length, null);
     }
 
     /** The library trims surrounding whitespace; a literal has none anywhere. */
