@@ -1,5 +1,6 @@
 package io.rtmstreams.streams;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.rtmstreams.rtm.state.Cursor;
 import io.rtmstreams.rtm.state.KeyBuilder;
 import io.rtmstreams.rtm.state.OrderedStore;
@@ -25,6 +26,9 @@ import java.util.List;
  */
 public final class FleetMembers {
 
+    private static final ObjectReader READER =
+            Json.MAPPER.readerFor(OutputJson.FleetRouter.class);
+
     /** Members are kept as their JSON, which is exactly what the fleet record lists. */
     private static final Codec<OutputJson.FleetRouter> MEMBER = new Codec<>() {
         @Override
@@ -39,7 +43,7 @@ public final class FleetMembers {
         @Override
         public OutputJson.FleetRouter read(BinaryReader in) {
             try {
-                return Json.MAPPER.readValue(in.rest(), OutputJson.FleetRouter.class);
+                return READER.readValue(in.rest());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

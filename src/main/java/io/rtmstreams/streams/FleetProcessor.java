@@ -1,8 +1,9 @@
 package io.rtmstreams.streams;
 
-import io.rtmstreams.streams.state.StoreRegistry;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.rtmstreams.streams.json.Json;
 import io.rtmstreams.streams.json.OutputJson;
+import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,6 +18,8 @@ import java.util.List;
  */
 final class FleetProcessor implements Processor<String, byte[], String, Object> {
 
+    private static final ObjectReader READER = Json.MAPPER.readerFor(FleetUpdate.class);
+
     private ProcessorContext<String, Object> ctx;
     private FleetMembers members;
 
@@ -30,7 +33,7 @@ final class FleetProcessor implements Processor<String, byte[], String, Object> 
     public void process(Record<String, byte[]> record) {
         FleetUpdate u;
         try {
-            u = Json.MAPPER.readValue(record.value(), FleetUpdate.class);
+            u = READER.readValue(record.value());
         } catch (IOException e) {
             throw new IllegalStateException("unreadable fleet update on the internal topic", e);
         }

@@ -2,6 +2,7 @@ package io.rtmstreams.streams.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.rtmstreams.rtm.Command;
 import io.rtmstreams.rtm.EntityId;
@@ -25,6 +26,8 @@ import static io.rtmstreams.streams.json.WireValues.u32;
  */
 public final class CommandReader {
 
+    private static final ObjectReader READER = Json.MAPPER.readerFor(WireCommand.class);
+
     public static final Set<String> OPS = Set.of("REGISTER_ENTITY", "DEREGISTER_ENTITY", "ADD_NEXTHOP",
             "DELETE_NEXTHOP", "ADD_ROUTE", "DELETE_ROUTE", "HOLD_DESTINATION", "CREATE_ROUTE_LIST",
             "DELETE_ROUTE_LIST", "INSERT_IN_ROUTE_LIST", "REGISTER_CHANGE_NOTIFICATION",
@@ -40,7 +43,7 @@ public final class CommandReader {
         }
         WireCommand w;
         try {
-            w = Json.MAPPER.readValue(value, WireCommand.class);
+            w = READER.readValue(value);
         } catch (MismatchedInputException e) {
             return mistyped(key, value, e);
         } catch (IOException e) {

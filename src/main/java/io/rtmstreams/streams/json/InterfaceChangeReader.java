@@ -1,6 +1,7 @@
 package io.rtmstreams.streams.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.rtmstreams.iphlp.InterfaceChange;
 import io.rtmstreams.iphlp.InterfaceOffload;
@@ -27,6 +28,9 @@ import java.util.function.Consumer;
  */
 public final class InterfaceChangeReader {
 
+    private static final ObjectReader READER =
+            Json.MAPPER.readerFor(WireInterfaceChange.class);
+
     static final Set<String> TYPES = Set.of("PARAMETER_CHANGE", "ADD_INSTANCE", "DELETE_INSTANCE", "INITIAL");
     private static final BigInteger U64 = BigInteger.ONE.shiftLeft(64);
 
@@ -39,7 +43,7 @@ public final class InterfaceChangeReader {
         }
         WireInterfaceChange w;
         try {
-            w = Json.MAPPER.readValue(value, WireInterfaceChange.class);
+            w = READER.readValue(value);
         } catch (MismatchedInputException e) {
             return mistyped(key, value);
         } catch (IOException e) {
