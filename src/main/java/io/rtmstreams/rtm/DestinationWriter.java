@@ -2,11 +2,10 @@ package io.rtmstreams.rtm;
 
 import io.rtmstreams.net.Prefix;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The one way a destination changes. An operation edits the destination's routes and hold state; the writer then
@@ -167,32 +166,53 @@ final class DestinationWriter {
     }
 
     private void reindexInterfaces(TableId t, Prefix p, Destination before, Destination after) {
-        Set<Long> old = interfaces(before);
-        Set<Long> now = interfaces(after);
-        for (Long i : old) {
-            if (!now.contains(i)) {
+        long[] old = interfaces(before);
+        long[] now = interfaces(after);
+        if (Arrays.equals(old, now)) {
+            return;
+        }
+        for (long i : old) {
+            if (Arrays.binarySearch(now, i) < 0) {
                 state.interfaceIndex.remove(t, i, p);
             }
         }
-        for (Long i : now) {
-            if (!old.contains(i)) {
+        for (long i : now) {
+            if (Arrays.binarySearch(old, i) < 0) {
                 state.interfaceIndex.add(t, i, p);
             }
         }
     }
 
-    private static Set<Long> interfaces(Destination d) {
-        Set<Long> out = new TreeSet<>();
-        if (d != null) {
-            for (Route r : d.routes()) {
-                for (NextHopRef h : r.nextHops()) {
-                    if (h.interfaceIndex() != 0) {
-                        out.add(h.interfaceIndex());
+    /** The distinct interface indexes (0, a remote next hop, left out) of the destination's routes, sorted. */
+    private static long[] interfaces(Destination d) {
+        if (d == null) {
+            return new long[0];
+        }
+        long[] out = new long[8];
+        int n = 0;
+        for (Route r : d.routes()) {
+            for (NextHopRef h : r.nextHops()) {
+                long i = h.interfaceIndex();
+                if (i != 0 && indexOf(out, n, i) < 0) {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, n * 2);
                     }
+                    out[n++] = i;
                 }
             }
         }
-        return out;
+        long[] distinct = Arrays.copyOf(out, n);
+        Arrays.sort(distinct);
+        return distinct;
+    }
+
+    private static int indexOf(long[] a, int n, long v) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] == v) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void dropOpaqueSlots(TableId t, Prefix p) {
