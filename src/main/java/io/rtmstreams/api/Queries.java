@@ -3,6 +3,7 @@ package io.rtmstreams.api;
 import io.rtmstreams.api.ApiJson.Answer;
 import io.rtmstreams.iphlp.BestRouteQuery;
 import io.rtmstreams.iphlp.BestRouteResult;
+import io.rtmstreams.iphlp.InterfaceTable;
 import io.rtmstreams.iphlp.IpHelper;
 import io.rtmstreams.net.IpFamily;
 import io.rtmstreams.net.Prefix;
@@ -44,14 +45,18 @@ final class Queries {
     private static final long BEST_PROTOCOL = 0;
 
     private final StreamsSettings settings;
+    private final InterfaceTable.SharedCopies interfaces = new InterfaceTable.SharedCopies();
 
     Queries(StreamsSettings settings) {
         this.settings = settings;
     }
 
-    /** A fresh domain over one partition's table state: the engine caches reads, so one per request. */
+    /**
+     * A fresh domain over one partition's table state, one per request because the engine caches what it reads;
+     * routers' interface rows are shared between requests while their generation is unchanged.
+     */
     IpHelper domain(ReadOnlyKeyValueStore<Bytes, byte[]> tableState) {
-        return IpHelper.create(StoreRegistry.readOnly(tableState), settings.rtm(), settings.iphlp());
+        return IpHelper.forQueries(StoreRegistry.readOnly(tableState), settings.rtm(), settings.iphlp(), interfaces);
     }
 
     Answer<ApiJson.Entities> entities(Params p, IpHelper ip) {

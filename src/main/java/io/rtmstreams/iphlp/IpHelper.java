@@ -26,9 +26,10 @@ public final class IpHelper {
     private final InterfaceChanges changes;
     private final BestRouteLookup lookup;
 
-    private IpHelper(StoreProvider stores, RtmConfig rtmConfig, IphlpConfig config) {
+    private IpHelper(StoreProvider stores, RtmConfig rtmConfig, IphlpConfig config,
+                     InterfaceTable.SharedCopies shared) {
         this.config = config;
-        this.interfaces = new InterfaceTable(stores);
+        this.interfaces = new InterfaceTable(stores, shared);
         this.costModel = new InterfaceCostModel(interfaces, config);
         this.engine = new RtmEngine(stores, rtmConfig, costModel);
         this.changes = new InterfaceChanges(interfaces, costModel, engine);
@@ -37,7 +38,16 @@ public final class IpHelper {
 
     /** The IP Helper domain and its RTM engine over {@code stores} (which must hold both halves' stores). */
     public static IpHelper create(StoreProvider stores, RtmConfig rtmConfig, IphlpConfig config) {
-        return new IpHelper(stores, rtmConfig, config);
+        return new IpHelper(stores, rtmConfig, config, null);
+    }
+
+    /**
+     * A read-only domain for one request over stores another thread writes (interactive queries): routers'
+     * interface rows come from {@code shared} while their generation is unchanged.
+     */
+    public static IpHelper forQueries(StoreProvider stores, RtmConfig rtmConfig, IphlpConfig config,
+                                      InterfaceTable.SharedCopies shared) {
+        return new IpHelper(stores, rtmConfig, config, shared);
     }
 
     /** The RTM engine, for route commands, timers and RTMv2 queries. */

@@ -61,6 +61,7 @@ public final class StoreRegistry {
         add(m, RtmStores.PUBLISHED_NOTIFICATIONS, 18, RtmCodecs.LONG);
         add(m, IphlpStores.INTERFACES, 32, IphlpCodecs.ROW);
         add(m, IphlpStores.INTERFACE_INDEXES, 33, IphlpCodecs.INDEX_SLOT);
+        add(m, IphlpStores.INTERFACE_GENERATIONS, 34, RtmCodecs.LONG);
         if (m.size() != RtmStores.ALL.size() + IphlpStores.ALL.size()
                 || m.values().stream().map(Namespace::id).distinct().count() != m.size()) {
             throw new IllegalStateException("every store of the domain needs its own namespace and a codec");
