@@ -6,10 +6,14 @@ import io.rtmstreams.streams.ProcessorMetrics;
 import io.rtmstreams.streams.RtmTopology;
 import io.rtmstreams.streams.StreamsProperties;
 import io.rtmstreams.streams.StreamsSettings;
+import io.rtmstreams.streams.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,144 +28,400 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
- * End-to-end throughput on a real broker (design.md, Performance targets; issue 5): adverts are produced first,
- * then the processor starts with exactly-once and the clock runs until a read-committed consumer has seen the last
- * command result, which is committed in the same transaction as its best route. The baseline is a pass-through
- * Kafka Streams app (read, write, no state) over the same records on the same broker in the same run, measured the
- * same way, so the ratio says what the routing work costs.
+ * Load runs on a real broker (design.md, Performance targets; issue 5), each against a baseline in the same run.
+ *
+ * <ul>
+ *   <li>{@code --mode throughput} (default): adverts are produced first, then the processor starts with
+ *   exactly-once and the clock runs until a read-committed consumer has seen the last command result, which is
+ *   committed in the same transaction as its best route. The baseline is a pass-through Kafka Streams app (read,
+ *   write, no state) over the same records on the same broker, measured the same way. Afterwards the state each
+ *   stored route costs: the RocksDB directory plus the changelog partitions on the broker.</li>
+ *   <li>{@code --mode latency --rate 5000 --seconds 30}: the processor runs first; adverts are then produced at a
+ *   fixed rate and a read-committed consumer takes, for every command result, the time from the advert's
+ *   timestamp (set by the producer at send; outputs carry their input's timestamp) to its arrival. The baseline is
+ *   the same measurement through the pass-through app.</li>
+ *   <li>{@code --mode interface-down}: the routers' table is loaded behind interface 1, then that interface goes
+ *   down ({@code connected: false}); the clock runs from the change's send until every withdrawn best route
+ *   (a tombstone per prefix, D13) is committed. The baseline is the time the same number of records take through
+ *   the pass-through app.</li>
+ * </ul>
  *
  * <p>Run: {@code mvn -q -Pbench test-compile exec:exec -Dbench.main=io.rtmstreams.bench.EndToEndLoad
- * -Dbench.jvm=-Xmx3g -Dbench.args='--routers 1 --routes 497321 --partitions 1'}.
+ * -Dbench.jvm=-Xmx3g -Dbench.args='--mode throughput --routers 1 --partitions 1'}; {@code --routes n} takes the
+ * first n routes of the table, {@code --warmup n} (default 200000, 0 for a cold run) how many commands warm the JVM
+ * up first; {@code -Dload.streams.<property>=<value>} overrides a Kafka Streams property of
+ * both apps.
  */
 public final class EndToEndLoad {
 
+    private static final String LUID = "1688849860263936";
+
     public static void main(String[] args) throws Exception {
-        int routers = intArg(args, "--routers", 1);
-        int routes = intArg(args, "--routes", Integer.MAX_VALUE);
-        int partitions = intArg(args, "--partitions", 1);
+        String mode = arg(args, "--mode", "throughput");
+        int routers = Integer.parseInt(arg(args, "--routers", "1"));
+        int routes = Integer.parseInt(arg(args, "--routes", String.valueOf(Integer.MAX_VALUE)));
+        int partitions = Integer.parseInt(arg(args, "--partitions", "1"));
         Path dir = Files.createTempDirectory("rtm-load");
         try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"))) {
-            String bootstrap = broker.bootstrapServers();
-            List<ProducerRecord<byte[], byte[]>> records = commands(routers, routes);
-            StreamsSettings settings = StreamsSettings.defaults();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                TopicAdmin.ensure(admin, settings.topics(), partitions, (short) 1);
-                admin.createTopics(List.of(new NewTopic("baseline-in", partitions, (short) 1),
-                        new NewTopic("baseline-out", partitions, (short) 1))).all().get();
+            List<String> table = RibTable.load().commands("ROUTER");
+            table = table.subList(0, Math.min(routes, table.size() - 1) + 1);
+            int warmup = Integer.parseInt(arg(args, "--warmup", "200000"));
+            if (warmup > 0) {
+                new EndToEndLoad(broker.bootstrapServers(), dir, partitions, "warm.").warmUp(
+                        commands(table.subList(0, Math.min(warmup, table.size())), 1));
             }
-            long produceStart = System.nanoTime();
-            produce(bootstrap, records, settings.topics().routeAdverts(), "baseline-in");
-            double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
-            System.out.printf("produced %,d commands (%d routers) twice in %.1f s%n", records.size(), routers,
-                    produceSeconds);
-
-            double baseline = run(passThrough(), bootstrap, dir.resolve("base"), "baseline", "baseline-out",
-                    records.size());
-            double rtm = run(RtmTopology.build(settings, ProcessorMetrics.NONE), bootstrap, dir.resolve("rtm"),
-                    "rtm", settings.topics().commandResults(), records.size());
-            System.out.printf("pass-through: %.2f s, %,.0f records/s%n", baseline, records.size() / baseline);
-            System.out.printf("rtm-streams:  %.2f s, %,.0f adverts/s to committed results and best routes%n", rtm,
-                    records.size() / rtm);
-            System.out.printf("ratio rtm/pass-through throughput: %.2f%n", baseline / rtm);
+            EndToEndLoad load = new EndToEndLoad(broker.bootstrapServers(), dir, partitions, "");
+            switch (mode) {
+                case "throughput" -> load.throughput(commands(table, routers));
+                case "latency" -> load.latency(commands(table, routers),
+                        Integer.parseInt(arg(args, "--rate", "5000")), Integer.parseInt(arg(args, "--seconds", "30")));
+                case "interface-down" -> load.interfaceDown(commands(table, routers), routers,
+                        routers * (table.size() - 1));
+                default -> throw new IllegalArgumentException("unknown --mode " + mode);
+            }
         }
     }
 
-    private static List<ProducerRecord<byte[], byte[]>> commands(int routers, int routes) throws Exception {
-        List<String> table = RibTable.load().commands("ROUTER");
-        int n = Math.min(routes, table.size() - 1);
-        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>(routers * (n + 1));
+    private final String bootstrap;
+    private final Path dir;
+    private final String phase;
+    private final StreamsSettings settings;
+    private final String baselineIn;
+    private final String baselineOut;
+
+    /** A phase has its own topics and application ids, so the warm-up leaves nothing to the measured phase. */
+    private EndToEndLoad(String bootstrap, Path dir, int partitions, String phase) throws Exception {
+        this.bootstrap = bootstrap;
+        this.dir = dir;
+        this.phase = phase;
+        this.settings = StreamsSettings.defaults().withTopics(new Topics(phase + Topics.DEFAULT_PREFIX));
+        this.baselineIn = phase + "baseline-in";
+        this.baselineOut = phase + "baseline-out";
+        try (Admin admin = admin()) {
+            TopicAdmin.ensure(admin, settings.topics(), partitions, (short) 1);
+            admin.createTopics(List.of(new NewTopic(baselineIn, partitions, (short) 1),
+                    new NewTopic(baselineOut, partitions, (short) 1))).all().get();
+        }
+    }
+
+    /**
+     * Both apps over a part of the table on their own topics first: a processor runs for months, so what is
+     * measured is compiled code, not the JIT compiling Kafka, the broker and us (on two cores the compiler threads
+     * otherwise take about 40 % of the CPU of a 20-second run).
+     */
+    private void warmUp(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        long start = System.nanoTime();
+        produceBoth(records);
+        drain(passThrough(), "baseline", baselineOut, records.size());
+        drain(rtm(), "rtm", settings.topics().commandResults(), records.size());
+        System.out.printf("warmed up on %,d commands in %.1f s%n", records.size(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private void produceBoth(List<ProducerRecord<byte[], byte[]>> records) {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (String topic : List.of(settings.topics().routeAdverts(), baselineIn)) {
+                records.forEach(r -> producer.send(new ProducerRecord<>(topic, r.key(), r.value())));
+            }
+        }
+    }
+
+    private void throughput(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        long produceStart = System.nanoTime();
+        produceBoth(records);
+        System.out.printf("produced %,d commands twice in %.1f s%n", records.size(),
+                (System.nanoTime() - produceStart) / 1e9);
+        double baseline = drain(passThrough(), "baseline", baselineOut, records.size());
+        double rtm = drain(rtm(), "rtm", settings.topics().commandResults(), records.size());
+        System.out.printf("pass-through: %.2f s, %,.0f records/s%n", baseline, records.size() / baseline);
+        System.out.printf("rtm-streams:  %.2f s, %,.0f adverts/s to committed results and best routes%n", rtm,
+                records.size() / rtm);
+        System.out.printf("ratio rtm/pass-through throughput: %.2f%n", baseline / rtm);
+        printRecordsPerAdvert(records.size());
+        long rocks = directorySize(dir.resolve(phase + "rtm"));
+        long changelog = changelogBytes(phase + "rtm");
+        long stored = records.stream().filter(r -> !new String(r.value(), StandardCharsets.UTF_8)
+                .contains("REGISTER_ENTITY")).count();
+        System.out.printf("state: RocksDB %,d B + changelog %,d B for %,d routes = %.0f B per route%n", rocks,
+                changelog, stored, (rocks + changelog) / (double) stored);
+    }
+
+    private void latency(List<ProducerRecord<byte[], byte[]>> records, int rate, int seconds) throws Exception {
+        int n = Math.min(records.size(), rate * seconds);
+        long[] base = timed(passThrough(), "baseline", baselineIn, baselineOut, records.subList(0, n), rate);
+        long[] rtm = timed(rtm(), "rtm", settings.topics().routeAdverts(), settings.topics().commandResults(),
+                records.subList(0, n), rate);
+        System.out.printf("%,d adverts at %,d/s, ms from advert to committed output:%n", n, rate);
+        System.out.println("pass-through: " + percentiles(base));
+        System.out.println("rtm-streams:  " + percentiles(rtm));
+    }
+
+    private void interfaceDown(List<ProducerRecord<byte[], byte[]>> records, int routers, int withdrawn)
+            throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (int r = 0; r < routers; r++) {
+                producer.send(interfaceChange("r" + r, "ADD_INSTANCE", true));
+            }
+            records.forEach(r -> producer.send(new ProducerRecord<>(settings.topics().routeAdverts(), r.key(),
+                    r.value())));
+        }
+        int bestRoutes = records.size() - routers;
+        try (KafkaStreams streams = start(rtm(), "rtm");
+             KafkaConsumer<byte[], byte[]> best = consumer("rtm-best", settings.topics().bestRoutes())) {
+            count(best, bestRoutes, System.nanoTime());
+            long start = System.nanoTime();
+            try (KafkaProducer<byte[], byte[]> producer = producer()) {
+                for (int r = 0; r < routers; r++) {
+                    producer.send(interfaceChange("r" + r, "PARAMETER_CHANGE", false));
+                }
+            }
+            double rtm = count(best, withdrawn, start);
+            close(streams);
+            System.out.printf("rtm-streams: %,d best routes withdrawn and committed %.2f s after the interface"
+                    + " went down%n", withdrawn, rtm);
+        }
+        List<ProducerRecord<byte[], byte[]>> same = records.subList(0, withdrawn);
+        try (KafkaStreams streams = start(passThrough(), "baseline");
+             KafkaConsumer<byte[], byte[]> out = consumer("baseline-counter", baselineOut)) {
+            out.poll(Duration.ofMillis(500));
+            long start = System.nanoTime();
+            try (KafkaProducer<byte[], byte[]> producer = producer()) {
+                same.forEach(r -> producer.send(new ProducerRecord<>(baselineIn, r.key(), r.value())));
+            }
+            double baseline = count(out, same.size(), start);
+            close(streams);
+            System.out.printf("pass-through: %,d records produced and committed in %.2f s%n", same.size(), baseline);
+        }
+    }
+
+    private ProducerRecord<byte[], byte[]> interfaceChange(String router, String type, boolean connected) {
+        String json = "{\"router\":\"" + router + "\",\"requestId\":\"if-" + type + "\",\"notificationType\":\""
+                + type + "\",\"interface\":{\"family\":\"ipv4\",\"interfaceLuid\":\"" + LUID + "\","
+                + "\"interfaceIndex\":1,\"metric\":25,\"useAutomaticMetric\":false,\"connected\":" + connected + "}}";
+        return new ProducerRecord<>(settings.topics().interfaceChanges(), bytes(router), bytes(json));
+    }
+
+    /** Seconds from start until {@code expected} records of {@code output} are committed and readable. */
+    private double drain(Topology topology, String appId, String output, int expected) throws Exception {
+        try (KafkaConsumer<byte[], byte[]> counter = consumer(appId + "-counter", output)) {
+            long start = System.nanoTime();
+            KafkaStreams streams = start(topology, appId);
+            double seconds = count(counter, expected, start);
+            close(streams);
+            return seconds;
+        }
+    }
+
+    /** Per-output latencies in ms of records produced at {@code rate} into a running app. */
+    private long[] timed(Topology topology, String appId, String input, String output,
+                         List<ProducerRecord<byte[], byte[]>> records, int rate) throws Exception {
+        long[] latencies = new long[records.size()];
+        try (KafkaStreams streams = start(topology, appId);
+             KafkaConsumer<byte[], byte[]> out = consumer(appId + "-latency", output);
+             KafkaProducer<byte[], byte[]> producer = producer()) {
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                Thread.sleep(50);
+            }
+            out.poll(Duration.ofMillis(500));
+            Thread sender = new Thread(() -> {
+                long start = System.nanoTime();
+                long interval = 1_000_000_000L / rate;
+                for (int i = 0; i < records.size(); i++) {
+                    long due = start + i * interval;
+                    for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
+                        LockSupport.parkNanos(due - now);
+                    }
+                    ProducerRecord<byte[], byte[]> r = records.get(i);
+                    producer.send(new ProducerRecord<>(input, null, System.currentTimeMillis(), r.key(), r.value()));
+                }
+                producer.flush();
+            }, "load-sender");
+            sender.start();
+            int seen = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (seen < records.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : out.poll(Duration.ofMillis(100))) {
+                    if (seen < latencies.length) {
+                        latencies[seen++] = System.currentTimeMillis() - r.timestamp();
+                    }
+                }
+            }
+            sender.join();
+            close(streams);
+            return Arrays.copyOf(latencies, seen);
+        }
+    }
+
+    private static String percentiles(long[] latencies) {
+        long[] s = latencies.clone();
+        Arrays.sort(s);
+        if (s.length == 0) {
+            return "no outputs";
+        }
+        return String.format("p50 %d, p90 %d, p99 %d, p99.9 %d, max %d (%,d outputs)", s[s.length / 2],
+                s[(int) (s.length * 0.9)], s[(int) (s.length * 0.99)], s[(int) (s.length * 0.999)], s[s.length - 1],
+                s.length);
+    }
+
+    private static double count(KafkaConsumer<byte[], byte[]> consumer, int expected, long start) {
+        long seen = 0;
+        while (seen < expected) {
+            seen += consumer.poll(Duration.ofMillis(100)).count();
+            if ((System.nanoTime() - start) / 1e9 > 1800) {
+                throw new IllegalStateException("gave up after 30 minutes at " + seen + " of " + expected);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private Topology rtm() {
+        return RtmTopology.build(settings, ProcessorMetrics.NONE);
+    }
+
+    private Topology passThrough() {
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream(baselineIn, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("in"))
+                .to(baselineOut, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("out"));
+        return b.build();
+    }
+
+    private KafkaStreams start(Topology topology, String appId) {
+        Properties p = StreamsProperties.of(settings, phase + appId, bootstrap, dir.resolve(phase + appId).toString(),
+                true, overrides());
+        KafkaStreams streams = new KafkaStreams(topology, p);
+        streams.start();
+        return streams;
+    }
+
+    private static void close(KafkaStreams streams) {
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer(String group, String topic) {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    /** What the processor wrote per command, topic by topic (transaction markers included). */
+    private void printRecordsPerAdvert(int commands) throws Exception {
+        try (Admin admin = admin()) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                    new HashMap<>();
+            for (var t : admin.describeTopics(admin.listTopics().names().get()).allTopicNames().get().values()) {
+                if (!t.name().startsWith(settings.topics().prefix()) && !t.name().startsWith(phase + "rtm-")
+                        || t.name().equals(settings.topics().routeAdverts())) {
+                    continue;
+                }
+                t.partitions().forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(t.name(),
+                        p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            }
+            Map<String, Long> perTopic = new java.util.TreeMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, o) -> perTopic.merge(tp.topic(), o.offset(),
+                    Long::sum));
+            perTopic.values().removeIf(v -> v == 0);
+            perTopic.forEach((topic, n) -> System.out.printf("  %-50s %6.2f per command%n", topic,
+                    n / (double) commands));
+        }
+    }
+
+    /** Bytes on the broker of the changelog partitions of {@code appId}'s stores. */
+    private long changelogBytes(String appId) throws Exception {
+        long bytes = 0;
+        try (Admin admin = admin()) {
+            for (Map<String, LogDirDescription> broker : admin.describeLogDirs(List.of(1)).allDescriptions().get()
+                    .values()) {
+                for (LogDirDescription d : broker.values()) {
+                    for (var e : d.replicaInfos().entrySet()) {
+                        if (e.getKey().topic().startsWith(appId + "-") && e.getKey().topic().endsWith("-changelog")) {
+                            bytes += ((ReplicaInfo) e.getValue()).size();
+                        }
+                    }
+                }
+            }
+        }
+        return bytes;
+    }
+
+    private static long directorySize(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The table once per router, its next hops and neighbour on interface 1. */
+    private static List<ProducerRecord<byte[], byte[]>> commands(List<String> table, int routers) {
+        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>(routers * table.size());
         for (int r = 0; r < routers; r++) {
             String router = "r" + r;
-            byte[] key = router.getBytes(StandardCharsets.UTF_8);
-            for (String json : table.subList(0, n + 1)) {
-                out.add(new ProducerRecord<>("", key, json.replace("\"router\":\"ROUTER\"", "\"router\":\"" + router
-                        + "\"").getBytes(StandardCharsets.UTF_8)));
+            for (String json : table) {
+                out.add(new ProducerRecord<>("", bytes(router), bytes(json.replace("\"router\":\"ROUTER\"",
+                        "\"router\":\"" + router + "\""))));
             }
         }
         return out;
     }
 
-    private static void produce(String bootstrap, List<ProducerRecord<byte[], byte[]>> records, String... topics) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            for (String topic : topics) {
-                for (ProducerRecord<byte[], byte[]> r : records) {
-                    producer.send(new ProducerRecord<>(topic, r.key(), r.value()));
-                }
-            }
-            producer.flush();
-        }
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Topology passThrough() {
-        StreamsBuilder b = new StreamsBuilder();
-        b.stream("baseline-in", Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("in"))
-                .to("baseline-out", Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("out"));
-        return b.build();
-    }
-
-    /** Seconds from start until {@code expected} records of {@code output} are committed and readable. */
-    private static double run(Topology topology, String bootstrap, Path stateDir, String appId, String output,
-                              int expected) throws Exception {
-        Properties p = StreamsProperties.of(StreamsSettings.defaults(), appId, bootstrap, stateDir.toString(), true,
-                overrides());
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, appId + "-counter");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-        try (KafkaConsumer<byte[], byte[]> counter = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            counter.subscribe(List.of(output));
-            KafkaStreams streams = new KafkaStreams(topology, p);
-            long start = System.nanoTime();
-            streams.start();
-            long seen = 0;
-            while (seen < expected) {
-                seen += counter.poll(Duration.ofMillis(200)).count();
-                if ((System.nanoTime() - start) / 1e9 > 1800) {
-                    throw new IllegalStateException("gave up after 30 minutes at " + seen + " of " + expected);
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-            return seconds;
-        }
-    }
-
-    /** {@code -Dload.streams.<property>=<value>} overrides a Kafka Streams property of both apps. */
     private static Map<String, String> overrides() {
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("load.streams."))
                 .forEach(k -> out.put(k.substring("load.streams.".length()), System.getProperty(k)));
         return out;
     }
 
-    private static int intArg(String[] args, String name, int dflt) {
+    private static String arg(String[] args, String name, String dflt) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
+                return args[i + 1];
             }
         }
         return dflt;
-    }
-
-    private EndToEndLoad() {
     }
 }
