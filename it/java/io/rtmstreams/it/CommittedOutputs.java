@@ -112,8 +112,16 @@ public final class CommittedOutputs implements AutoCloseable {
      */
     public CommittedOutputs readToEnd() {
         suffixOf.keySet().forEach(topic -> KafkaTestClients.awaitNoOpenTransactions(bootstrapServers, topic));
+        return readToLastStableOffset();
+    }
+
+    /**
+     * Reads every partition up to its last stable offset: everything committed until now, also while a transaction
+     * is open (one that a killed instance left behind stays open until its successor fences it).
+     */
+    public CommittedOutputs readToLastStableOffset() {
         Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), KafkaTestClients.PATIENCE);
-        return await("the end of every partition " + ends, self -> ends.entrySet().stream()
+        return await("the last stable offset of every partition " + ends, self -> ends.entrySet().stream()
                 .allMatch(e -> consumer.position(e.getKey(), KafkaTestClients.PATIENCE) >= e.getValue()));
     }
 

@@ -50,6 +50,39 @@ public final class OutputComparison {
         return byKey;
     }
 
+    /**
+     * Every output topic of {@code actual} against {@code expected} (a run of the same input, both under topic
+     * prefix {@code prefix}): event topics record for record per key, with rejected records compared without their
+     * input coordinates; compacted topics by final state; and best routes and destination changes numbered without
+     * gap or repeat per key (D21).
+     */
+    public static void assertSameOutputs(Map<String, List<OutputRecord>> expected,
+                                         Map<String, List<OutputRecord>> actual, String prefix) {
+        for (String topic : List.of("command-results", "dest-changes", "entity-events")) {
+            assertSameSequencesPerKey(topic, expected.get(topic), actual.get(topic), OutputComparison::timeAndValue);
+        }
+        assertSameSequencesPerKey("rejected", expected.get("rejected").stream()
+                        .map(r -> withoutCoordinates(r, prefix)).toList(),
+                actual.get("rejected").stream().map(r -> withoutCoordinates(r, prefix)).toList(),
+                OutputComparison::timeAndValue);
+        for (String topic : List.of("best-routes", "notifications", "fleet-routes")) {
+            assertSameFinalState(topic, expected.get(topic), actual.get(topic));
+        }
+        assertBestRouteVersionsCountRecords(actual.get("best-routes"));
+        assertDestChangeVersionsConsecutive(actual.get("dest-changes"));
+    }
+
+    /** Whether {@link #assertSameOutputs} would pass: for waiting until a run has written everything. */
+    public static boolean sameOutputs(Map<String, List<OutputRecord>> expected, Map<String, List<OutputRecord>> actual,
+                                      String prefix) {
+        try {
+            assertSameOutputs(expected, actual, prefix);
+            return true;
+        } catch (AssertionError notYet) {
+            return false;
+        }
+    }
+
     /** A record's time and value: what an event topic's comparison looks at. */
     public static String timeAndValue(OutputRecord r) {
         return r.timestamp() + " " + r.value();

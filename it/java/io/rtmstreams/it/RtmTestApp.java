@@ -2,8 +2,10 @@ package io.rtmstreams.it;
 
 import io.rtmstreams.app.AppConfig;
 import io.rtmstreams.app.RtmRuntime;
+import io.rtmstreams.app.TopicAdmin;
 import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.streams.Topics;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.nio.file.Path;
@@ -41,6 +43,16 @@ public record RtmTestApp(String name, String applicationId, StreamsSettings sett
     public AppConfig config(String bootstrapServers, Path dataDir, Map<String, String> kafkaProperties) {
         return new AppConfig(bootstrapServers, dataDir, 0, applicationId, settings, partitions, (short) 1, true, 0, 1,
                 "127.0.0.1", 0, null, kafkaProperties);
+    }
+
+    /**
+     * Creates the deployment's topics as the runtime would (TopicAdmin: partitions, cleanup policies), for tests
+     * that write input or read output before the first instance starts.
+     */
+    public void createTopics(String bootstrapServers) throws Exception {
+        try (Admin admin = KafkaTestClients.admin(bootstrapServers)) {
+            TopicAdmin.ensure(admin, topics(), partitions, (short) 1);
+        }
     }
 
     /** Starts an instance and waits until Kafka Streams runs (its tasks assigned, restored and processing). */
