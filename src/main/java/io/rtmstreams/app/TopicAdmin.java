@@ -6,7 +6,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,9 @@ import java.util.stream.Collectors;
  * inputs need the same partition count.
  */
 public final class TopicAdmin {
+
+    /** How long topics this instance created may take to become known to the broker it asks. */
+    private static final Duration NEW_TOPIC_METADATA_WAIT = Duration.ofSeconds(30);
 
     private TopicAdmin() {
     }
@@ -55,9 +60,30 @@ public final class TopicAdmin {
                 }
             }
         }
-        Map<String, Integer> counts = partitionCounts(admin, topics);
+        Map<String, Integer> counts = created.isEmpty() ? partitionCounts(admin, topics)
+                : partitionCountsOnceKnown(admin, topics);
         checkCoPartitioned(topics, counts);
         return new Report(created, counts);
+    }
+
+    /**
+     * {@link #partitionCounts} of topics some of which were just created: a new topic reaches the brokers' metadata
+     * a moment after the controller created it, and until then describing it fails with
+     * UnknownTopicOrPartitionException, so that is asked again for a while.
+     */
+    private static Map<String, Integer> partitionCountsOnceKnown(Admin admin, Topics topics)
+            throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + NEW_TOPIC_METADATA_WAIT.toNanos();
+        while (true) {
+            try {
+                return partitionCounts(admin, topics);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     public static Map<String, Integer> partitionCounts(Admin admin, Topics topics)
