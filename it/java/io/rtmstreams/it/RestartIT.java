@@ -52,11 +52,11 @@ class RestartIT {
         try (CommittedOutputs outputs = CommittedOutputs.all(bootstrap(), story.app.topics())) {
             story.send(Part.SETUP, System.currentTimeMillis());
             try (RtmRuntime first = story.app.start(bootstrap(), data, Map.of())) {
-                List<Input> live = story.send(Part.LIVE, System.currentTimeMillis());
-                outputs.await("the results of the setup and the live part",
-                        o -> answered(o).containsAll(story.requestIds(live)));
+                story.sendLiveHalvesAwaitingTheFirstQuarter(outputs);
             }
-            story.stopped(outputs.readToEnd());
+            story.stopped(System.currentTimeMillis(), outputs.readToEnd());
+            LOG.info("closed the processor with {} of {} commands sent answered", story.answeredBeforeStop.size(),
+                    story.sentAt.size());
             story.send(Part.WHILE_DOWN, story.nextBase());
             story.waitUntilArmedTimersAreDue();
             try (RtmRuntime second = story.app.start(bootstrap(), data, Map.of())) {
@@ -78,13 +78,10 @@ class RestartIT {
             story.send(Part.SETUP, System.currentTimeMillis());
             try (ChildProcessor child = ChildProcessor.start(story.app, bootstrap(), data, work, member)) {
                 child.awaitReady();
-                List<Input> live = story.send(Part.LIVE, System.currentTimeMillis(), 0, 2);
-                outputs.await("the results of the first half of the live part",
-                        o -> answered(o).containsAll(story.requestIds(live.subList(0, live.size() / 2))));
-                story.send(Part.LIVE, story.liveBase, 1, 2);
+                story.sendLiveHalvesAwaitingTheFirstQuarter(outputs);
                 assertThat(child.kill()).as("exit status of the killed child").isEqualTo(137);
+                story.stopped(System.currentTimeMillis(), outputs.readToLastStableOffset());
             }
-            story.stopped(outputs.readToLastStableOffset());
             LOG.info("killed the child with {} of {} commands sent answered", story.answeredBeforeStop.size(),
                     story.sentAt.size());
             story.send(Part.WHILE_DOWN, story.nextBase());
@@ -145,6 +142,17 @@ class RestartIT {
             records.stream().filter(r -> r.requestId() != null).forEach(r -> sentAt.put(r.requestId(), r.timestamp()));
         }
 
+        /**
+         * Sends the first half of the live part, waits until the first quarter is answered, and sends the second
+         * half: the processor is busy with the live part when the caller stops it right after.
+         */
+        void sendLiveHalvesAwaitingTheFirstQuarter(CommittedOutputs outputs) {
+            List<Input> first = send(Part.LIVE, System.currentTimeMillis(), 0, 2);
+            outputs.await("the results of the first quarter of the live part",
+                    o -> answered(o).containsAll(requestIds(first.subList(0, first.size() / 2))));
+            send(Part.LIVE, liveBase, 1, 2);
+        }
+
         /** Where the times of the part after the live one start. */
         long nextBase() {
             return liveBase + input.span(Part.LIVE);
@@ -154,8 +162,9 @@ class RestartIT {
             return records.stream().map(Input::requestId).filter(id -> id != null).toList();
         }
 
-        void stopped(CommittedOutputs outputs) {
-            stoppedAt = System.currentTimeMillis();
+        /** The processor stopped at {@code at}; {@code outputs} has read everything it committed. */
+        void stopped(long at, CommittedOutputs outputs) {
+            stoppedAt = at;
             beforeStop = outputs.snapshot();
             answeredBeforeStop = answered(outputs);
         }
