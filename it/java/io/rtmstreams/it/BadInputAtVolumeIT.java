@@ -2,7 +2,6 @@ package io.rtmstreams.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rtmstreams.app.RtmRuntime;
-import io.rtmstreams.it.BadInputMix.Bad;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +54,7 @@ class BadInputAtVolumeIT {
         try (InputProducer producer = new InputProducer(bootstrap(), app.topics())) {
             written = producer.send(mix.all());
         }
-        Map<Input, RecordMetadata> where = new java.util.IdentityHashMap<>();
+        Map<Input, RecordMetadata> where = new IdentityHashMap<>();
         for (int n = 0; n < written.size(); n++) {
             where.put(mix.all().get(n), written.get(n));
         }

@@ -28,14 +28,12 @@ public final class CommittedOutputs implements AutoCloseable {
             "entity-events", "notifications", "fleet-routes", "rejected");
 
     private final String bootstrapServers;
-    private final Topics topics;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, String> suffixOf = new LinkedHashMap<>();
     private final Map<String, List<OutputRecord>> records = new LinkedHashMap<>();
 
     public CommittedOutputs(String bootstrapServers, Topics topics, List<String> outputs) {
         this.bootstrapServers = bootstrapServers;
-        this.topics = topics;
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -130,10 +128,6 @@ public final class CommittedOutputs implements AutoCloseable {
         return records.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size(), (a, b) -> a,
                         LinkedHashMap::new));
-    }
-
-    public Topics topics() {
-        return topics;
     }
 
     @Override

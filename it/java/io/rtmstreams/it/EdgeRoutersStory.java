@@ -99,7 +99,6 @@ public final class EdgeRoutersStory {
         for (Commands c : commands.values()) {
             for (Entity e : ENTITIES) {
                 phase.add(command(c.register(e, null), "NO_ERROR", null));
-                model.register(c.router(), e);
             }
         }
         phase.add(command(commands.get(WATCHER).registerNotification(Entity.RIP, REGISTRATION, List.of("unicast"),

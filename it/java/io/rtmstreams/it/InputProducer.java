@@ -32,6 +32,10 @@ public final class InputProducer implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
+                // One request in flight: a batch retried after NOT_LEADER_OR_FOLLOWER on a topic created a moment ago
+                // cannot fall behind the next one, which the broker would then take first and answer the retry with
+                // OUT_OF_ORDER_SEQUENCE_NUMBER until the batch expires (seen on the embedded broker).
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }

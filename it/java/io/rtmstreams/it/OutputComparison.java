@@ -168,13 +168,4 @@ public final class OutputComparison {
             throw new UncheckedIOException("not JSON: " + text, e);
         }
     }
-
-    /** Every record of every topic, with its topic, for a failure message. */
-    public static String dump(Map<String, List<OutputRecord>> outputs, int limit) {
-        StringBuilder b = new StringBuilder();
-        outputs.forEach((topic, records) -> records.stream().limit(limit)
-                .forEach(r -> b.append(topic).append(' ').append(r.key()).append(" @").append(r.timestamp())
-                        .append(' ').append(r.value()).append('\n')));
-        return b.toString();
-    }
 }

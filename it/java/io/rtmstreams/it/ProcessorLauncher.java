@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class ProcessorLauncher {
     /** The command-line arguments that make the launcher run {@code app} with {@code kafkaProperties}. */
     static List<String> arguments(RtmTestApp app, String bootstrapServers, Path dataDir, Path readyFile,
                                   Map<String, String> kafkaProperties) {
-        List<String> args = new java.util.ArrayList<>(List.of(bootstrapServers, dataDir.toString(),
+        List<String> args = new ArrayList<>(List.of(bootstrapServers, dataDir.toString(),
                 app.applicationId(), app.topics().prefix(), Integer.toString(app.partitions()), readyFile.toString()));
         kafkaProperties.forEach((k, v) -> args.add(k + "=" + v));
         return args;

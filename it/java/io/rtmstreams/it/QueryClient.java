@@ -26,10 +26,6 @@ final class QueryClient {
         this.port = port;
     }
 
-    int port() {
-        return port;
-    }
-
     /** GET {@code pathAndQuery}; while the state cannot be queried (503, e.g. during a rebalance) it asks again. */
     Answer get(String pathAndQuery) {
         Answer[] last = new Answer[1];

@@ -5,11 +5,9 @@ import io.rtmstreams.it.Commands.Hop;
 
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -38,17 +36,8 @@ public final class RouteTableModel {
         }
     }
 
-    private final Set<String> registered = new HashSet<>();
     private final Map<String, Map<Long, Long>> interfaceMetrics = new HashMap<>();
     private final Map<String, SortedMap<String, Map<Entity, Route>>> routes = new HashMap<>();
-
-    public void register(String router, Entity e) {
-        registered.add(router + "/" + e.id());
-    }
-
-    public boolean registered(String router, Entity e) {
-        return registered.contains(router + "/" + e.id());
-    }
 
     public void interfaceMetric(String router, long index, long metric) {
         interfaceMetrics.computeIfAbsent(router, r -> new HashMap<>()).put(index, metric);
@@ -62,10 +51,6 @@ public final class RouteTableModel {
     /** Deletes the owner's route to {@code prefix}; false when it has none there (ERROR_NOT_FOUND, R51). */
     public boolean delete(String router, String prefix, Entity owner) {
         return destination(router, prefix).remove(owner) != null;
-    }
-
-    public boolean has(String router, String prefix, Entity owner) {
-        return destination(router, prefix).containsKey(owner);
     }
 
     /** The best route of every view of every destination that has one, by best-route key. */

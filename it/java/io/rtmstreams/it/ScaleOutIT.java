@@ -5,6 +5,7 @@ import io.rtmstreams.app.RtmRuntime;
 import io.rtmstreams.it.Commands.Entity;
 import io.rtmstreams.it.Commands.Hop;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -121,11 +123,11 @@ class ScaleOutIT {
     }
 
     private static int tableTasks(RtmRuntime r) {
-        if (r.streams().state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING) {
+        if (r.streams().state() != KafkaStreams.State.RUNNING) {
             return 0;
         }
         return (int) r.streams().metadataForLocalThreads().stream().map(ThreadMetadata::activeTasks)
-                .flatMap(java.util.Set::stream).filter(t -> t.taskId().subtopology() == 0).count();
+                .flatMap(Set::stream).filter(t -> t.taskId().subtopology() == 0).count();
     }
 
     // ---- input ------------------------------------------------------------------------------------------------

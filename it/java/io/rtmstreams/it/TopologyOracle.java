@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -68,7 +69,7 @@ public final class TopologyOracle {
             TestOutputTopic<byte[], byte[]> topic = driver.createOutputTopic(settings.topics().prefix() + output, de,
                     de);
             List<TestRecord<byte[], byte[]>> records = topic.readRecordsToList();
-            out.put(output, java.util.stream.IntStream.range(0, records.size())
+            out.put(output, IntStream.range(0, records.size())
                     .mapToObj(n -> new OutputRecord(output, -1, n, records.get(n).timestamp(),
                             OutputRecord.text(records.get(n).key()), OutputRecord.text(records.get(n).value())))
                     .toList());
