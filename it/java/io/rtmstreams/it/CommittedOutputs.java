@@ -46,6 +46,9 @@ public final class CommittedOutputs implements AutoCloseable {
             String topic = topics.prefix() + output;
             suffixOf.put(topic, output);
             records.put(output, new ArrayList<>());
+            // A topic created a moment ago may not be in the metadata of the broker asked yet.
+            Waiting.until("partitions of " + topic, () -> !consumer.partitionsFor(topic, KafkaTestClients.PATIENCE)
+                    .isEmpty(), () -> "the topic is unknown");
             consumer.partitionsFor(topic, KafkaTestClients.PATIENCE)
                     .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
