@@ -23,6 +23,8 @@ import java.util.function.Function;
 public final class OutputComparison {
 
     private static final int SHOWN = 5;
+    private static final List<String> EVENT_TOPICS = List.of("command-results", "dest-changes", "entity-events",
+            "rejected");
 
     private OutputComparison() {
     }
@@ -58,7 +60,7 @@ public final class OutputComparison {
      */
     public static void assertSameOutputs(Map<String, List<OutputRecord>> expected,
                                          Map<String, List<OutputRecord>> actual, String prefix) {
-        for (String topic : List.of("command-results", "dest-changes", "entity-events")) {
+        for (String topic : EVENT_TOPICS.subList(0, 3)) {
             assertSameSequencesPerKey(topic, expected.get(topic), actual.get(topic), OutputComparison::timeAndValue);
         }
         assertSameSequencesPerKey("rejected", expected.get("rejected").stream()
@@ -72,8 +74,28 @@ public final class OutputComparison {
         assertDestChangeVersionsConsecutive(actual.get("dest-changes"));
     }
 
+    /**
+     * Waits until the committed output is {@code expected} (see {@link #assertSameOutputs}), reads it to the end and
+     * checks it once more, so nothing follows; stops waiting early once an event topic has more records than
+     * expected (a duplicate never goes away), and says what differs when the output does not come.
+     */
+    public static Map<String, List<OutputRecord>> awaitSameOutputs(CommittedOutputs outputs,
+                                                                   Map<String, List<OutputRecord>> expected,
+                                                                   String prefix) {
+        try {
+            outputs.await("the expected output", o -> sameOutputs(expected, o.snapshot(), prefix)
+                    || EVENT_TOPICS.stream().anyMatch(t -> o.count(t) > expected.get(t).size()));
+        } catch (AssertionError timedOut) {
+            assertSameOutputs(expected, outputs.snapshot(), prefix);
+            throw timedOut;
+        }
+        Map<String, List<OutputRecord>> actual = outputs.readToEnd().snapshot();
+        assertSameOutputs(expected, actual, prefix);
+        return actual;
+    }
+
     /** Whether {@link #assertSameOutputs} would pass: for waiting until a run has written everything. */
-    public static boolean sameOutputs(Map<String, List<OutputRecord>> expected, Map<String, List<OutputRecord>> actual,
+    private static boolean sameOutputs(Map<String, List<OutputRecord>> expected, Map<String, List<OutputRecord>> actual,
                                       String prefix) {
         try {
             assertSameOutputs(expected, actual, prefix);
@@ -115,10 +137,21 @@ public final class OutputComparison {
             V e = expected.get(key);
             V a = actual.get(key);
             if (!Objects.equals(e, a)) {
-                problems.add(key + "\n    expected: " + e + "\n    actual:   " + a);
+                problems.add(e instanceof List<?> el && a instanceof List<?> al ? key + ": " + firstDifference(el, al)
+                        : key + "\n    expected: " + e + "\n    actual:   " + a);
             }
         }
         return problems;
+    }
+
+    private static String firstDifference(List<?> expected, List<?> actual) {
+        int n = 0;
+        while (n < expected.size() && n < actual.size() && Objects.equals(expected.get(n), actual.get(n))) {
+            n++;
+        }
+        return expected.size() + " records expected, " + actual.size() + " written; record " + (n + 1)
+                + "\n    expected: " + (n < expected.size() ? expected.get(n) : "(none)")
+                + "\n    actual:   " + (n < actual.size() ? actual.get(n) : "(none)");
     }
 
     /**

@@ -19,9 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static io.rtmstreams.it.OutputComparison.assertSameOutputs;
+import static io.rtmstreams.it.OutputComparison.awaitSameOutputs;
 import static io.rtmstreams.it.OutputComparison.json;
-import static io.rtmstreams.it.OutputComparison.sameOutputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -190,10 +189,7 @@ class RestartIT {
             long lastDeadline = input.timers().stream().mapToLong(this::deadline).max().orElseThrow();
             Map<String, List<OutputRecord>> expected = TopologyOracle.run(app.settings(), sent, lastDeadline + 1_000);
             assertExercised(expected);
-            outputs.await("the output of an uninterrupted run",
-                    o -> sameOutputs(expected, o.snapshot(), app.topics().prefix()));
-            Map<String, List<OutputRecord>> actual = outputs.readToEnd().snapshot();
-            assertSameOutputs(expected, actual, app.topics().prefix());
+            Map<String, List<OutputRecord>> actual = awaitSameOutputs(outputs, expected, app.topics().prefix());
             assertTimersThatFellDueWhileDownFiredAtTheirDeadlines(actual);
         }
 

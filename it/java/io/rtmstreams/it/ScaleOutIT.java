@@ -23,9 +23,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import static io.rtmstreams.it.OutputComparison.assertSameMaps;
-import static io.rtmstreams.it.OutputComparison.assertSameOutputs;
+import static io.rtmstreams.it.OutputComparison.awaitSameOutputs;
 import static io.rtmstreams.it.OutputComparison.json;
-import static io.rtmstreams.it.OutputComparison.sameOutputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -88,9 +87,7 @@ class ScaleOutIT {
             assertThat(servedByA.values()).as("who answered after B left").containsOnly(address(a));
 
             Map<String, List<OutputRecord>> expected = TopologyOracle.run(app.settings(), sent, clock + 1_000);
-            outputs.await("the output of an uninterrupted run",
-                    o -> sameOutputs(expected, o.snapshot(), app.topics().prefix()));
-            assertSameOutputs(expected, outputs.readToEnd().snapshot(), app.topics().prefix());
+            awaitSameOutputs(outputs, expected, app.topics().prefix());
         }
     }
 
