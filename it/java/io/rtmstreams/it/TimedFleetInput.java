@@ -14,7 +14,7 @@ import java.util.Random;
 /**
  * A seeded input of three routers with timers, in three parts: {@link Part#SETUP} (interfaces, registrations,
  * notification registrations, one deregistration cascade), {@link Part#LIVE} (route adverts only) and
- * {@link Part#WHILE_DOWN} (route adverts and interface changes), about 550 records in all. Among ordinary adds,
+ * {@link Part#WHILE_DOWN} (route adverts and interface changes), about 600 records in all. Among ordinary adds,
  * updates and deletes over shared prefixes, interface metric and Connected changes, invalid commands and unreadable
  * records, it arms TTLs (owner policy DELETE and NOTIFY, D7) and hold-downs (R89) that all run {@link #TIMER_MS}.
  *
