@@ -1,0 +1,82 @@
+package io.rtmstreams.it;
+
+import io.rtmstreams.app.AppConfig;
+import io.rtmstreams.app.RtmRuntime;
+import io.rtmstreams.app.TopicAdmin;
+import io.rtmstreams.streams.StreamsSettings;
+import io.rtmstreams.streams.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One processor deployment of a test on the run's shared broker: its own topic prefix and application id, so tests
+ * never see each other's records, consumer groups or transactional ids, also on an external broker that keeps data
+ * between runs. Instances of the deployment share the application id (and so the work); each has its own data
+ * directory (Kafka Streams state) and query API port.
+ *
+ * @param name          what the test calls it, part of the prefix and the application id
+ * @param applicationId the Kafka Streams application id
+ * @param settings      the topology settings: contract topics under the prefix {@code it-<name>-<random>.}
+ * @param partitions    partitions of every topic the runtime creates
+ */
+public record RtmTestApp(String name, String applicationId, StreamsSettings settings, int partitions) {
+
+    /** A deployment with a fresh prefix and application id. */
+    public static RtmTestApp unique(String name, int partitions) {
+        String id = "it-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return new RtmTestApp(name, id, StreamsSettings.defaults().withTopics(new Topics(id + ".")), partitions);
+    }
+
+    public Topics topics() {
+        return settings.topics();
+    }
+
+    /**
+     * The configuration of one instance on {@code bootstrapServers}: exactly-once (D19, the default), one stream
+     * thread, the query API on a free port of 127.0.0.1, and {@code kafkaProperties} passed to the Kafka clients.
+     */
+    public AppConfig config(String bootstrapServers, Path dataDir, Map<String, String> kafkaProperties) {
+        return new AppConfig(bootstrapServers, dataDir, 0, applicationId, settings, partitions, (short) 1, true, 0, 1,
+                "127.0.0.1", 0, null, kafkaProperties);
+    }
+
+    /**
+     * Creates the deployment's topics as the runtime would (TopicAdmin: partitions, cleanup policies), for tests
+     * that write input or read output before the first instance starts.
+     */
+    public void createTopics(String bootstrapServers) throws Exception {
+        try (Admin admin = KafkaTestClients.admin(bootstrapServers)) {
+            TopicAdmin.ensure(admin, topics(), partitions, (short) 1);
+        }
+    }
+
+    /** Starts an instance and waits until Kafka Streams runs (its tasks assigned, restored and processing). */
+    public RtmRuntime start(String bootstrapServers, Path dataDir, Map<String, String> kafkaProperties)
+            throws Exception {
+        RtmRuntime runtime = RtmRuntime.start(config(bootstrapServers, dataDir, kafkaProperties));
+        try {
+            awaitRunning(runtime);
+        } catch (RuntimeException | Error e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime;
+    }
+
+    /** Waits until the instance's Kafka Streams is RUNNING. */
+    public static void awaitRunning(RtmRuntime runtime) {
+        Instant deadline = Instant.now().plus(KafkaTestClients.PATIENCE);
+        while (runtime.streams().state() != KafkaStreams.State.RUNNING) {
+            if (Instant.now().isAfter(deadline) || runtime.streams().state() == KafkaStreams.State.ERROR) {
+                throw new AssertionError("Kafka Streams of " + runtime.config().applicationId() + " is "
+                        + runtime.streams().state() + ", not RUNNING, after " + KafkaTestClients.PATIENCE);
+            }
+            Waiting.pause();
+        }
+    }
+}
