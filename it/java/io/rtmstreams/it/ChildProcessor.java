@@ -2,64 +2,93 @@ package io.rtmstreams.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A processor instance in a child JVM ({@link ProcessorLauncher}) on the test's own classpath, with its output in a
- * log file that a failure message quotes. {@link #kill()} is {@code SIGKILL}: the instance gets no chance to commit,
- * flush or leave its consumer group.
+ * A processor instance as users run it, in a JVM of its own: the shaded jar's {@code run} command (failsafe passes
+ * the jar's path as {@code rtm.jar}) with the deployment's topics, application id and data directory, its output in
+ * a log file that a failure message quotes. {@link #kill()} is {@code SIGKILL}: the instance gets no chance to
+ * commit, flush or leave its consumer group.
  */
 final class ChildProcessor implements AutoCloseable {
 
+    private static final Path JAR = Path.of(System.getProperty("rtm.jar", "target/rtm-streams.jar"));
+    /** The line of {@code run}'s start-up report that says where the query API listens, printed once it runs. */
+    private static final Pattern API_LINE = Pattern.compile("^\\s*query API\\s+http://[^:]+:(\\d+)");
+
     private final Process process;
     private final Path log;
-    private final Path readyFile;
 
-    private ChildProcessor(Process process, Path log, Path readyFile) {
+    private ChildProcessor(Process process, Path log) {
         this.process = process;
         this.log = log;
-        this.readyFile = readyFile;
     }
 
-    /** Starts the child; {@code workDir} receives its log and ready file. */
+    /**
+     * Starts {@code java -jar rtm-streams.jar run} for {@code app} on {@code bootstrapServers}, its state in
+     * {@code dataDir}; {@code workDir} receives its log and the Kafka client properties it is given.
+     */
     static ChildProcessor start(RtmTestApp app, String bootstrapServers, Path dataDir, Path workDir,
                                 Map<String, String> kafkaProperties) {
         Path log = workDir.resolve("child-processor.log");
-        Path ready = workDir.resolve("child-processor.ready");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                ProcessorLauncher.class.getName()));
-        command.addAll(ProcessorLauncher.arguments(app, bootstrapServers, dataDir, ready, kafkaProperties));
         try {
-            Files.deleteIfExists(ready);
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            return new ChildProcessor(p, log, ready);
+            Path clientConfig = workDir.resolve("child-kafka.properties");
+            Properties p = new Properties();
+            p.putAll(kafkaProperties);
+            try (Writer w = Files.newBufferedWriter(clientConfig, StandardCharsets.UTF_8)) {
+                p.store(w, "Kafka client settings of the child processor");
+            }
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-jar", JAR.toAbsolutePath().toString(), "run",
+                    "--bootstrap-servers", bootstrapServers,
+                    "--data-dir", dataDir.toString(),
+                    "--application-id", app.applicationId(),
+                    "--topic-prefix", app.topics().prefix(),
+                    "--partitions", Integer.toString(app.partitions()),
+                    "--replication-factor", "1",
+                    "--api-host", "127.0.0.1",
+                    "--api-port", "0",
+                    "--kafka-config", clientConfig.toString()));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            return new ChildProcessor(process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the child processor", e);
         }
     }
 
-    /** Waits until the child's Kafka Streams runs; returns its query API port. Fails early if the child died. */
+    /** Waits until the child reports that it runs; returns its query API port. Fails early if the child died. */
     int awaitReady() {
-        Waiting.until("the child processor getting ready", () -> {
+        Waiting.until("the child processor reporting that it runs", () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("the child processor exited with " + process.exitValue() + ":\n" + logTail());
             }
-            return Files.exists(readyFile);
+            return apiPort().isPresent();
         }, this::logTail);
-        try {
-            return Integer.parseInt(Files.readString(readyFile, StandardCharsets.UTF_8).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return apiPort().orElseThrow();
+    }
+
+    private Optional<Integer> apiPort() {
+        for (String line : logLines()) {
+            Matcher m = API_LINE.matcher(line);
+            if (m.find()) {
+                return Optional.of(Integer.parseInt(m.group(1)));
+            }
         }
+        return Optional.empty();
     }
 
     /** SIGKILL, and waits until the process is gone; returns its exit status (137 after a SIGKILL). */
@@ -78,11 +107,15 @@ final class ChildProcessor implements AutoCloseable {
 
     /** The end of the child's log, for failure messages. */
     String logTail() {
+        List<String> lines = logLines();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private List<String> logLines() {
         try {
-            List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
         } catch (IOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
+            return List.of("(log unreadable: " + e.getMessage() + ")");
         }
     }
 
