@@ -134,7 +134,7 @@ public final class EndToEndLoad {
     }
 
     private void produceBoth(List<ProducerRecord<byte[], byte[]>> records) {
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        try (CheckedProducer producer = producer()) {
             for (String topic : List.of(settings.topics().routeAdverts(), baselineIn)) {
                 records.forEach(r -> producer.send(new ProducerRecord<>(topic, r.key(), r.value())));
             }
@@ -173,7 +173,7 @@ public final class EndToEndLoad {
 
     private void interfaceDown(List<ProducerRecord<byte[], byte[]>> records, int routers, int withdrawn)
             throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        try (CheckedProducer producer = producer()) {
             for (int r = 0; r < routers; r++) {
                 producer.send(interfaceChange("r" + r, "ADD_INSTANCE", true));
             }
@@ -185,7 +185,7 @@ public final class EndToEndLoad {
              KafkaConsumer<byte[], byte[]> best = consumer("rtm-best", settings.topics().bestRoutes())) {
             count(best, bestRoutes, System.nanoTime());
             long start = System.nanoTime();
-            try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            try (CheckedProducer producer = producer()) {
                 for (int r = 0; r < routers; r++) {
                     producer.send(interfaceChange("r" + r, "PARAMETER_CHANGE", false));
                 }
@@ -200,7 +200,7 @@ public final class EndToEndLoad {
              KafkaConsumer<byte[], byte[]> out = consumer("baseline-counter", baselineOut)) {
             out.poll(Duration.ofMillis(500));
             long start = System.nanoTime();
-            try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            try (CheckedProducer producer = producer()) {
                 same.forEach(r -> producer.send(new ProducerRecord<>(baselineIn, r.key(), r.value())));
             }
             double baseline = count(out, same.size(), start);
@@ -233,7 +233,7 @@ public final class EndToEndLoad {
         long[] latencies = new long[records.size()];
         try (KafkaStreams streams = start(topology, appId);
              KafkaConsumer<byte[], byte[]> out = consumer(appId + "-latency", output);
-             KafkaProducer<byte[], byte[]> producer = producer()) {
+             CheckedProducer producer = producer()) {
             while (streams.state() != KafkaStreams.State.RUNNING) {
                 Thread.sleep(50);
             }
@@ -280,10 +280,14 @@ public final class EndToEndLoad {
 
     private static double count(KafkaConsumer<byte[], byte[]> consumer, int expected, long start) {
         long seen = 0;
+        long progressAt = System.nanoTime();
         while (seen < expected) {
-            seen += consumer.poll(Duration.ofMillis(100)).count();
-            if ((System.nanoTime() - start) / 1e9 > 1800) {
-                throw new IllegalStateException("gave up after 30 minutes at " + seen + " of " + expected);
+            int n = consumer.poll(Duration.ofMillis(100)).count();
+            seen += n;
+            if (n > 0) {
+                progressAt = System.nanoTime();
+            } else if (System.nanoTime() - progressAt > Duration.ofMinutes(2).toNanos()) {
+                throw new IllegalStateException("no output for 2 minutes at " + seen + " of " + expected);
             }
         }
         return (System.nanoTime() - start) / 1e9;
@@ -325,13 +329,53 @@ public final class EndToEndLoad {
         return consumer;
     }
 
-    private KafkaProducer<byte[], byte[]> producer() {
+    /**
+     * The load's producer: one request in flight, so that a batch retried on a topic the broker has only just
+     * created cannot fall behind the next one (which an idempotent producer then loses), and every failed send fails
+     * the run instead of silently shrinking the load.
+     */
+    private CheckedProducer producer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        return new CheckedProducer(new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+
+    private static final class CheckedProducer implements AutoCloseable {
+        private final KafkaProducer<byte[], byte[]> producer;
+        private final java.util.concurrent.atomic.AtomicReference<Exception> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+
+        CheckedProducer(KafkaProducer<byte[], byte[]> producer) {
+            this.producer = producer;
+        }
+
+        void send(ProducerRecord<byte[], byte[]> record) {
+            producer.send(record, (metadata, e) -> {
+                if (e != null) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+        }
+
+        void flush() {
+            producer.flush();
+            if (failure.get() != null) {
+                throw new IllegalStateException("the load could not be produced", failure.get());
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                flush();
+            } finally {
+                producer.close();
+            }
+        }
     }
 
     private Admin admin() {
