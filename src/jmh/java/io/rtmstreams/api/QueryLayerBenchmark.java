@@ -3,7 +3,6 @@ package io.rtmstreams.api;
 import io.rtmstreams.bench.RibTable;
 import io.rtmstreams.iphlp.BestRouteQuery;
 import io.rtmstreams.iphlp.IpHelper;
-import io.rtmstreams.net.IpAddress;
 import io.rtmstreams.net.Prefix;
 import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.streams.json.Json;
@@ -37,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * the way the query API answers them (a fresh read-only domain per request, parameters parsed, the answer written
  * as JSON), beside the bare lookup on a domain kept across requests.
  *
- * <p>Run: {@code taskset -c 0 mvn -q -Pbench test-compile exec:exec -Dbench.args='QueryLayer'}.
+ * <p>Run: {@code taskset -c 0 mvn -q -Pbench test-compile exec:exec -Dbench.args='QueryLayer'}; with
+ * {@code -t 2} (and no taskset) for both cores.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -54,7 +54,16 @@ public class QueryLayerBenchmark {
     private String[] destinations;
     private IpHelper kept;
     private Queries queries;
-    private int next;
+
+    /** Each benchmark thread walks the destinations with its own cursor, so threads share no written field. */
+    @State(Scope.Thread)
+    public static class Cursor {
+        private int next;
+
+        String nextOf(String[] destinations) {
+            return destinations[next++ & (LOOKUPS - 1)];
+        }
+    }
 
     @Setup(Level.Trial)
     public void load() throws Exception {
@@ -72,7 +81,7 @@ public class QueryLayerBenchmark {
         destinations = new String[LOOKUPS];
         for (int i = 0; i < LOOKUPS; i++) {
             Prefix p = rib.entries().get(random.nextInt(rib.entries().size())).prefix();
-            destinations[i] = inside(p, random).toString();
+            destinations[i] = RibTable.addressInside(p, random).toString();
         }
         kept = IpHelper.create(StoreRegistry.readOnly(tableState), StreamsSettings.defaults().rtm(),
                 StreamsSettings.defaults().iphlp());
@@ -86,8 +95,8 @@ public class QueryLayerBenchmark {
 
     /** The query API's path: parameters, a fresh read-only domain, GetBestRoute2, the JSON answer. */
     @Benchmark
-    public byte[] bestRouteThroughTheQueryLayer() throws Exception {
-        Params p = Params.of(Map.of("router", "bench"), Map.of("destination", List.of(nextDestination())),
+    public byte[] bestRouteThroughTheQueryLayer(Cursor cursor) throws Exception {
+        Params p = Params.of(Map.of("router", "bench"), Map.of("destination", List.of(cursor.nextOf(destinations))),
                 Set.of("destination", "source", "interfaceLuid", "interfaceIndex", Params.INSTANCE));
         IpHelper ip = queries.domain(tableState);
         return Json.MAPPER.writeValueAsBytes(queries.bestRoute(p, ip));
@@ -95,21 +104,7 @@ public class QueryLayerBenchmark {
 
     /** GetBestRoute2 alone on a domain kept across lookups (no per-request construction, no JSON). */
     @Benchmark
-    public Object bestRouteOnAKeptDomain() {
-        return kept.bestRoute(QueryParams.bestRoute("bench", 0, nextDestination(), null, null, null));
-    }
-
-    private String nextDestination() {
-        return destinations[next++ & (LOOKUPS - 1)];
-    }
-
-    private static IpAddress inside(Prefix p, SplittableRandom random) {
-        byte[] b = p.address().toBytes();
-        for (int bit = p.length(); bit < 32; bit++) {
-            if (random.nextBoolean()) {
-                b[bit / 8] |= (byte) (0x80 >>> (bit % 8));
-            }
-        }
-        return IpAddress.ofBytes(b);
+    public Object bestRouteOnAKeptDomain(Cursor cursor) {
+        return kept.bestRoute(QueryParams.bestRoute("bench", 0, cursor.nextOf(destinations), null, null, null));
     }
 }

@@ -219,10 +219,15 @@ public final class EndToEndLoad {
     /** Seconds from start until {@code expected} records of {@code output} are committed and readable. */
     private double drain(Topology topology, String appId, String output, int expected) throws Exception {
         try (KafkaConsumer<byte[], byte[]> counter = consumer(appId + "-counter", output)) {
+            CpuBreakdown cpu = new CpuBreakdown().start();
             long start = System.nanoTime();
             KafkaStreams streams = start(topology, appId);
             double seconds = count(counter, expected, start);
+            String report = cpu.report();
             close(streams);
+            if (phase.isEmpty()) {
+                System.out.print(appId + report);
+            }
             return seconds;
         }
     }

@@ -72,4 +72,15 @@ public record RibTable(List<Entry> entries) {
         }
         return out;
     }
+
+    /** A random IPv4 address inside {@code p}: the lookups of the query benchmarks. */
+    public static IpAddress addressInside(Prefix p, java.util.SplittableRandom random) {
+        byte[] b = p.address().toBytes();
+        for (int bit = p.length(); bit < 32; bit++) {
+            if (random.nextBoolean()) {
+                b[bit / 8] |= (byte) (0x80 >>> (bit % 8));
+            }
+        }
+        return IpAddress.ofBytes(b);
+    }
 }

@@ -12,7 +12,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +40,8 @@ public class BestRouteLookupBenchmark {
     private BestRouteQuery[] byLuid;
     private BestRouteQuery[] bySource;
     private IpHelper ip;
+    private TreeMap<Integer, Integer> starts;
+    private int[] addresses;
     private int next;
 
     @Setup
@@ -49,12 +53,18 @@ public class BestRouteLookupBenchmark {
         unconstrained = new BestRouteQuery[n];
         byLuid = new BestRouteQuery[n];
         bySource = new BestRouteQuery[n];
+        addresses = new int[n];
         for (int i = 0; i < n; i++) {
             int d = random.nextInt(destinations + destinations / 50); // about 2 % beyond the table: default route
+            addresses[i] = SyntheticRouter.insideValue(d);
             SockAddrInet dst = SockAddrInet.of(SyntheticRouter.inside(d));
             unconstrained[i] = BestRouteQuery.to(SyntheticRouter.ROUTER, dst);
             byLuid[i] = unconstrained[i].withLuid(SyntheticRouter.B);
             bySource[i] = unconstrained[i].from("198.51.100.10");
+        }
+        starts = new TreeMap<>();
+        for (int i = 0; i < destinations; i++) {
+            starts.put((1 << 24) + (i << 8), i);
         }
     }
 
@@ -66,6 +76,12 @@ public class BestRouteLookupBenchmark {
     @Benchmark
     public BestRouteResult constrainedByLuid() {
         return ip.bestRoute(byLuid[next++ & (byLuid.length - 1)]);
+    }
+
+    /** The bare data-structure floor of a lookup: a sorted map's floor entry over the same prefixes' starts. */
+    @Benchmark
+    public Map.Entry<Integer, Integer> baselineSortedMapFloor() {
+        return starts.floorEntry(addresses[next++ & (addresses.length - 1)]);
     }
 
     @Benchmark

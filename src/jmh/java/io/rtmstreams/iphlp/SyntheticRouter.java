@@ -32,7 +32,8 @@ final class SyntheticRouter {
     static final long B = NetLuid.of(6, 2);
     private static final EntityId BGP = EntityId.of(14, 1);
 
-    final IpHelper ip = IpHelper.create(new InMemoryStores(), RtmConfig.DEFAULTS, IphlpConfig.DEFAULTS);
+    final InMemoryStores stores = new InMemoryStores();
+    final IpHelper ip = IpHelper.create(stores, RtmConfig.DEFAULTS, IphlpConfig.DEFAULTS);
     final int destinations;
 
     SyntheticRouter(int destinations) {
@@ -56,7 +57,12 @@ final class SyntheticRouter {
 
     /** An address inside the i-th /24. */
     static IpAddress inside(int i) {
-        return IpAddress.ipv4((1 << 24) + (i << 8) + 1 + (i % 250));
+        return IpAddress.ipv4(insideValue(i));
+    }
+
+    /** {@link #inside} as a 32-bit value. */
+    static int insideValue(int i) {
+        return (1 << 24) + (i << 8) + 1 + (i % 250);
     }
 
     static InterfaceRow rowA(boolean connected) {
