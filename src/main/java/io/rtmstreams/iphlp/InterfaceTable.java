@@ -40,7 +40,8 @@ public final class InterfaceTable {
 
     /**
      * Read-only copies of routers' interfaces shared between the tables of concurrent readers, each valid for the
-     * generation it was loaded at. A copy in here is never written to.
+     * generation it was loaded at. A copy in here is never written to: it is complete (every lazy part built) before
+     * it is put, and the map's put and get order that with every reader.
      */
     public static final class SharedCopies {
         private record Copy(long generation, RouterInterfaces interfaces) {
@@ -80,7 +81,7 @@ public final class InterfaceTable {
         if (copy != null && copy.generation() == generation) {
             return copy.interfaces();
         }
-        RouterInterfaces loaded = load(router);
+        RouterInterfaces loaded = load(router).readyToShare();
         shared.copies.put(router, new SharedCopies.Copy(generation, loaded));
         return loaded;
     }

@@ -20,7 +20,10 @@ final class RouterInterfaces {
 
     private final Map<IpFamily, Map<Long, InterfaceRow>> rows = new EnumMap<>(IpFamily.class);
     private final Map<IpFamily, Map<Long, IndexSlot>> slots = new EnumMap<>(IpFamily.class);
-    /** Address → the rows that list it (D18); rebuilt lazily after a row changes. */
+    /**
+     * Address → the rows that list it (D18); rebuilt lazily after a row changes, and built before a copy is shared
+     * between threads ({@link #readyToShare}) so that readers of a shared copy never write it.
+     */
     private Map<IpAddress, List<InterfaceRow>> owners;
 
     RouterInterfaces() {
@@ -55,12 +58,25 @@ final class RouterInterfaces {
         return out;
     }
 
+    /**
+     * This copy with every lazily built part built, ready to be published to other threads (through a concurrent
+     * map) and read there without further writes.
+     */
+    RouterInterfaces readyToShare() {
+        ownerIndex();
+        return this;
+    }
+
     /** The rows that list {@code address} among their unicast addresses, lowest LUID (unsigned) first. */
     List<InterfaceRow> owners(IpAddress address) {
+        return ownerIndex().getOrDefault(address, List.of());
+    }
+
+    private Map<IpAddress, List<InterfaceRow>> ownerIndex() {
         if (owners == null) {
             owners = indexAddresses();
         }
-        return owners.getOrDefault(address, List.of());
+        return owners;
     }
 
     private Map<IpAddress, List<InterfaceRow>> indexAddresses() {
