@@ -37,10 +37,14 @@ final class DestinationWriter {
 
     /**
      * Commits {@code edited} as the new state of its destination; {@code before} is the stored record or null.
-     * Returns the stored record, whose slots tell the caller which routes are now best.
+     * Returns the stored record, whose slots tell the caller which routes are now best. A destination that comes
+     * out of recomputation exactly as stored is not written again.
      */
     Destination commit(TableId t, Destination before, Destination edited, Cause cause, long now, EffectSink fx) {
         Destination after = recompute(t, before, edited);
+        if (after.equals(before)) {
+            return before; // nothing to classify, report or store: a repeated advert, an interface change it ignores
+        }
         int[] types = new int[View.values().length];
         boolean anyAll = false;
         for (View v : View.values()) {

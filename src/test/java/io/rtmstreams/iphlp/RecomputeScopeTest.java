@@ -3,6 +3,7 @@ package io.rtmstreams.iphlp;
 import io.rtmstreams.net.IpAddress;
 import io.rtmstreams.rtm.Cause;
 import io.rtmstreams.rtm.DestChange;
+import io.rtmstreams.rtm.RtmStores;
 import io.rtmstreams.rtm.Status;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -94,6 +96,19 @@ class RecomputeScopeTest {
         assertThat(a.result().recomputedDestinations()).isEqualTo(2);
         assertThat(InterfaceNotificationTest.prefixes(a)).isNotEmpty().isSubsetOf("10.0.0.0/8", "0.0.0.0/0");
         assertThat(a.effects().destChanges()).extracting(DestChange::cause).containsOnly(Cause.INTERFACE);
+    }
+
+    @Test
+    void shouldNotRewriteDestinationsThatARecomputationLeavesAsTheyWere() {
+        // W carries 10/8 and 172.16/12 but no default route: DisableDefaultRoutes (D12) is a cost input, so both are
+        // recomputed, and both come out exactly as stored.
+        Map<String, Object> before = f.stores.snapshot().get(RtmStores.DESTINATIONS.name());
+        IphlpFixture.Applied a = f.put(v4(W, 2, 35).disableDefaultRoutes(true));
+        assertThat(a.result().recomputedDestinations()).isEqualTo(2);
+        assertThat(a.effects().isEmpty()).isTrue();
+        Map<String, Object> after = f.stores.snapshot().get(RtmStores.DESTINATIONS.name());
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        after.forEach((key, stored) -> assertThat(stored).as(key).isSameAs(before.get(key)));
     }
 
     @Test
