@@ -248,9 +248,8 @@ public final class RtmEngine {
      * so a caller can bound the work per call and come back for the rest.
      */
     public int fireDueTimers(long now, int max, EffectSink fx) {
-        List<TimerRef> due = state.timers.due(now, max);
-        for (TimerRef t : due) {
-            state.timers.cancel(t);
+        int fired = 0;
+        for (TimerRef t; fired < max && (t = state.timers.takeDue(now)) != null; fired++) {
             switch (t.kind()) {
                 case ROUTE_TTL:
                     routes.expire(t, t.deadline(), fx);
@@ -265,7 +264,7 @@ public final class RtmEngine {
                     }
             }
         }
-        return due.size();
+        return fired;
     }
 
     /** Fires every due deadline and collects the effects. */

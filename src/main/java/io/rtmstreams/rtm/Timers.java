@@ -4,9 +4,6 @@ import io.rtmstreams.rtm.state.Cursor;
 import io.rtmstreams.rtm.state.KeyBuilder;
 import io.rtmstreams.rtm.state.OrderedStore;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** Deadlines as data, in time order (D8): {@code deadline u64 | kind u8 | router | what}. */
 final class Timers {
 
@@ -34,16 +31,24 @@ final class Timers {
         }
     }
 
-    /** Up to {@code max} timers with deadline at or before {@code now}, earliest first. */
-    List<TimerRef> due(long now, int max) {
-        byte[] to = new KeyBuilder(8).u64(now + 1).build();
-        List<TimerRef> out = new ArrayList<>();
-        try (Cursor<TimerRef> c = store.range(null, to)) {
-            while (c.hasNext() && out.size() < max) {
-                out.add(c.next().value());
+    /**
+     * Removes and returns the earliest timer if it is due at {@code now}, else returns null. One scan answers both
+     * this and the next {@link #next()}: the entry after the one taken is the new earliest deadline.
+     */
+    TimerRef takeDue(long now) {
+        TimerRef first;
+        long following;
+        try (Cursor<TimerRef> c = store.range(null, null)) {
+            first = c.hasNext() ? c.next().value() : null;
+            if (first == null || first.deadline() > now) {
+                next = first == null ? -1 : first.deadline();
+                return null;
             }
+            following = c.hasNext() ? c.next().value().deadline() : -1;
         }
-        return out;
+        store.delete(key(first));
+        next = following;
+        return first;
     }
 
     /** The earliest deadline, or -1 when nothing is scheduled. */
