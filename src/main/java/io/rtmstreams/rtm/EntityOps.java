@@ -79,7 +79,7 @@ final class EntityOps {
                 }
             }
         }
-        for (NextHop nh : state.nextHops.list(t, id, x -> true, Integer.MAX_VALUE)) {
+        for (NextHop nh : state.nextHops.all(t, id)) {
             state.nextHops.remove(nh);
         }
         for (String list : state.routeLists.names(t, id)) {

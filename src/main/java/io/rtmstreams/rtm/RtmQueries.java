@@ -291,24 +291,11 @@ public final class RtmQueries {
                                                   NextHopRef after, int limit) {
         checkLimit(limit);
         checkPosition(t, start, range);
-        Predicate<NextHop> filter = nh -> {
-            if (after != null && !isAfter(nh, after)) {
-                return false;
-            }
-            if (start == null) {
-                return true;
-            }
-            return range ? start.contains(nh.address()) : nh.address().compareTo(start.address()) >= 0;
-        };
-        List<NextHop> found = state.nextHops.list(t, owner, filter, limit + 1);
+        Predicate<NextHop> within = range ? nh -> start.contains(nh.address()) : nh -> true;
+        List<NextHop> found = state.nextHops.list(t, owner, start == null ? null : start.address(), after, within,
+                limit + 1);
         NextHopRef next = found.size() > limit ? found.get(limit - 1).ref() : null;
         return Page.of(found.subList(0, Math.min(limit, found.size())), next);
-    }
-
-    /** True when the next hop's identity sorts after the cursor's, in the order of the owner's list (R124). */
-    private static boolean isAfter(NextHop nh, NextHopRef cursor) {
-        int c = nh.address().compareTo(cursor.address());
-        return c > 0 || c == 0 && nh.interfaceIndex() > cursor.interfaceIndex();
     }
 
     // ---- route lists, opaque --------------------------------------------------------------------------------
