@@ -49,16 +49,19 @@ final class RouteOps {
         if (c.routeList() != null && !state.routeLists.exists(t, caller.id(), c.routeList())) {
             throw RtmException.invalidHandle("entity " + caller.id() + " has no route list '" + c.routeList() + "'");
         }
-        Destination before = state.destinations.get(t, c.dest());
+        Destination before;
         Route target;
         if (c.routeId() != null) {
-            target = ownRoute(t, caller, c.routeId());
-            if (!locate(t, c.routeId()).dest().equals(c.dest())) {
+            OwnedRoute owned = ownedRoute(t, caller, c.routeId());
+            if (!owned.dest().prefix().equals(c.dest())) {
                 throw RtmException.invalidParameter("route " + c.routeId() + " is not a route to " + c.dest() + " (A8)");
             }
+            before = owned.dest();
+            target = owned.route();
         } else if ((c.changeFlags() & RouteChange.NEW) != 0 && (c.changeFlags() & RouteChange.FIRST) != 0) {
             throw RtmException.invalidParameter("change flags NEW and FIRST contradict each other (R55)");
         } else {
+            before = state.destinations.get(t, c.dest());
             target = before == null ? null : match(before, caller.id(), c);
         }
         return apply(t, caller, c, hops, before, target, now, fx);
@@ -159,8 +162,9 @@ final class RouteOps {
         Route route;
         Destination d;
         if (c.routeId() != null) {
-            route = ownRoute(t, caller, c.routeId());
-            d = state.destinations.get(t, locate(t, c.routeId()).dest());
+            OwnedRoute owned = ownedRoute(t, caller, c.routeId());
+            route = owned.route();
+            d = owned.dest();
         } else {
             if (c.dest() == null) {
                 throw RtmException.invalidParameter("DELETE_ROUTE needs routeId, or dest and neighbour");
@@ -317,12 +321,21 @@ final class RouteOps {
 
     /** A live route of the caller's; ERROR_ACCESS_DENIED for another entity's route (R56, R65, R78). */
     Route ownRoute(TableId t, Entity caller, long routeId) {
+        return ownedRoute(t, caller, routeId).route();
+    }
+
+    /** A route and the stored destination it was read from, so that the caller need not read it again. */
+    record OwnedRoute(Destination dest, Route route) {
+    }
+
+    private OwnedRoute ownedRoute(TableId t, Entity caller, long routeId) {
         RouteLocation loc = locate(t, routeId);
-        Route r = Objects.requireNonNull(state.destinations.get(t, loc.dest()).route(routeId), "route index");
+        Destination d = state.destinations.get(t, loc.dest());
+        Route r = Objects.requireNonNull(d.route(routeId), "route index");
         if (!r.owner().equals(caller.id())) {
             throw RtmException.accessDenied("route " + routeId + " belongs to entity " + r.owner());
         }
-        return r;
+        return new OwnedRoute(d, r);
     }
 
     Prefix destOf(TableId t, long routeId) {
