@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ApiMetrics implements ProcessorMetrics, AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Map<String, Counter> commands = new ConcurrentHashMap<>();
+    /** By op, then status: no key string to build for each command. */
+    private final Map<String, Map<String, Counter>> commands = new ConcurrentHashMap<>();
     private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
     private final Counter bestRouteChanges = Counter.builder("rtm.best.route.changes")
             .description("best-route records published").register(registry);
@@ -35,9 +36,11 @@ public final class ApiMetrics implements ProcessorMetrics, AutoCloseable {
 
     @Override
     public void command(String op, String status) {
-        commands.computeIfAbsent(op + '|' + status, k -> Counter.builder("rtm.commands")
-                .description("command results by op and Win32 status").tag("op", op).tag("status", status)
-                .register(registry)).increment();
+        commands.computeIfAbsent(op, o -> new ConcurrentHashMap<>())
+                .computeIfAbsent(status, s -> Counter.builder("rtm.commands")
+                        .description("command results by op and Win32 status").tag("op", op).tag("status", s)
+                        .register(registry))
+                .increment();
     }
 
     @Override

@@ -12,6 +12,11 @@ public final class IpAddress implements Comparable<IpAddress> {
     private final IpFamily family;
     private final long hi;
     private final long lo;
+    /**
+     * The canonical text, formatted on first use (as {@link Prefix} keeps its own). Not volatile: threads that race
+     * each format the same immutable String, and a String is safely published without synchronisation.
+     */
+    private String text;
 
     IpAddress(IpFamily family, long hi, long lo) {
         this.family = Objects.requireNonNull(family, "family");
@@ -152,6 +157,11 @@ public final class IpAddress implements Comparable<IpAddress> {
     /** The canonical text: dotted quad, or RFC 5952 for IPv6. */
     @Override
     public String toString() {
-        return IpLiterals.format(family, hi, lo);
+        String t = text;
+        if (t == null) {
+            t = IpLiterals.format(family, hi, lo);
+            text = t;
+        }
+        return t;
     }
 }

@@ -5,13 +5,14 @@ import io.rtmstreams.rtm.DestChange;
 import io.rtmstreams.rtm.EffectSink;
 import io.rtmstreams.rtm.EntityEvent;
 import io.rtmstreams.rtm.Notification;
+import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.streams.json.OutputJson;
 import io.rtmstreams.streams.json.OutputMapper;
 import io.rtmstreams.streams.json.WireEntity;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-import java.util.Objects;
+import java.util.List;
 
 /**
  * Turns the engine's effects into output records as they happen, each to its sink, all stamped with the time of
@@ -43,16 +44,16 @@ final class RecordEmitter implements EffectSink {
     @Override
     public void change(DestChange c) {
         String key = OutputMapper.destKey(c.table(), c.view(), c.prefix());
+        List<OutputJson.NextHop> bestHops = OutputMapper.hops(c.best());
         if (c.hasBestRecord()) {
-            forward(Nodes.BEST_ROUTES_SINK, key, OutputMapper.bestRoute(c));
+            forward(Nodes.BEST_ROUTES_SINK, key, OutputMapper.bestRoute(c, bestHops));
             metrics.bestRouteChange();
         }
-        forward(Nodes.DEST_CHANGES_SINK, key, OutputMapper.destChange(c, requestId));
-        OutputJson.FleetRouter before = fleetEntry(c, c.previous());
-        OutputJson.FleetRouter after = fleetEntry(c, c.best());
-        if (!Objects.equals(before, after)) {
+        forward(Nodes.DEST_CHANGES_SINK, key, OutputMapper.destChange(c, requestId, bestHops));
+        if (fleetEntryChanged(c.previous(), c.best())) {
             forward(Nodes.FLEET_UPDATES_SINK, OutputMapper.fleetKey(c.view(), c.prefix()), new FleetUpdate(
-                    c.view().wireName(), c.prefix().toString(), c.table().router(), c.table().rtmInstance(), after));
+                    c.view().wireName(), c.prefix().toString(), c.table().router(), c.table().rtmInstance(),
+                    fleetEntry(c.table(), c.best(), bestHops)));
         }
     }
 
@@ -67,11 +68,30 @@ final class RecordEmitter implements EffectSink {
         forward(Nodes.NOTIFICATIONS_SINK, OutputMapper.notificationKey(n), OutputMapper.notification(n));
     }
 
-    private static OutputJson.FleetRouter fleetEntry(DestChange c, BestRoute b) {
+    /** A router's entry in the fleet view: its best route, or null for none; {@code hops} are the route's. */
+    static OutputJson.FleetRouter fleetEntry(TableId table, BestRoute b, List<OutputJson.NextHop> hops) {
         if (b == null) {
             return null;
         }
-        return new OutputJson.FleetRouter(c.table().router(), c.table().rtmInstance(), b.route().id(),
-                WireEntity.of(b.route().owner()), b.effectiveMetric(), OutputMapper.hops(b));
+        return new OutputJson.FleetRouter(table.router(), table.rtmInstance(), b.route().id(),
+                WireEntity.of(b.route().owner()), b.effectiveMetric(), hops);
+    }
+
+    /**
+     * True when the router's {@linkplain #fleetEntry fleet entry} for {@code after} differs from the one for
+     * {@code before}, decided on the domain values the entry is made of rather than by building both. It is exactly
+     * the entries' equality: the owner maps one to one to its wire entity, and each usable next hop (id, address,
+     * interface index, LUID) to its JSON hop, since an address's canonical text and a LUID's unsigned text name one
+     * value each. What the entry leaves out (preference and metric apart from their sum, flags, neighbour, unusable
+     * next hops) cannot make a change.
+     */
+    static boolean fleetEntryChanged(BestRoute before, BestRoute after) {
+        if (before == null || after == null) {
+            return before != after;
+        }
+        return before.route().id() != after.route().id()
+                || !before.route().owner().equals(after.route().owner())
+                || before.effectiveMetric() != after.effectiveMetric()
+                || !before.nextHops().equals(after.nextHops());
     }
 }

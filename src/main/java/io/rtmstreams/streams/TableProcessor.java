@@ -40,6 +40,7 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
     private IpHelper ipHelper;
     private RtmEngine engine;
     private RecordEmitter out;
+    private String interfaceChangesTopic;
     private long lastRecordAt;
 
     TableProcessor(StreamsSettings settings, ProcessorMetrics metrics) {
@@ -57,6 +58,7 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
                 settings.rtm().withDelivery(RtmConfig.Delivery.PUBLISHED), settings.iphlp());
         engine = ipHelper.engine();
         out = new RecordEmitter((ProcessorContext) context, metrics);
+        interfaceChangesTopic = settings.topics().interfaceChanges();
         lastRecordAt = context.currentSystemTimeMs();
         context.schedule(Duration.ofMillis(settings.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
                 this::punctuate);
@@ -67,7 +69,7 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
         fireDue(record.timestamp(), Integer.MAX_VALUE);
         lastRecordAt = ctx.currentSystemTimeMs();
         String topic = ctx.recordMetadata().map(RecordMetadata::topic).orElse("");
-        if (topic.equals(settings.topics().interfaceChanges())) {
+        if (topic.equals(interfaceChangesTopic)) {
             interfaceChange(record);
         } else {
             command(record);

@@ -20,6 +20,7 @@ import io.rtmstreams.rtm.View;
 import io.rtmstreams.rtm.ViewInfo;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Builds the output records' keys and JSON values from the engine's results (contract.md, Topics and Outputs). */
@@ -68,8 +69,9 @@ public final class OutputMapper {
     /**
      * The best-route record of a change, or null for a tombstone (D21). Its version counts best-route records, not
      * destination changes: a change a best-route consumer cannot see produces no record and must leave no gap.
+     * {@code bestHops} are the {@linkplain #hops usable next hops} of {@code c.best()}, built once per change.
      */
-    public static OutputJson.BestRoute bestRoute(DestChange c) {
+    public static OutputJson.BestRoute bestRoute(DestChange c, List<OutputJson.NextHop> bestHops) {
         BestRoute b = c.best();
         if (b == null) {
             return null;
@@ -77,15 +79,16 @@ public final class OutputMapper {
         Route r = b.route();
         return new OutputJson.BestRoute(c.table().router(), c.table().rtmInstance(), c.table().family().wireName(),
                 c.view().wireName(), c.prefix().toString(), c.bestVersion(), r.id(), WireEntity.of(r.owner()),
-                hop(r.neighbour()), r.preference(), r.metric(), b.interfaceMetric(), b.effectiveMetric(), hops(b),
+                hop(r.neighbour()), r.preference(), r.metric(), b.interfaceMetric(), b.effectiveMetric(), bestHops,
                 RouteFlags.names(r.flags()), c.numRoutes(), route(c.prefix(), c.holdRoute(), "DELETED"),
                 c.lastChanged());
     }
 
-    public static OutputJson.DestChange destChange(DestChange c, String requestId) {
+    /** The destination-change record; {@code bestHops} as for {@link #bestRoute}. */
+    public static OutputJson.DestChange destChange(DestChange c, String requestId, List<OutputJson.NextHop> bestHops) {
         return new OutputJson.DestChange(c.table().router(), c.table().rtmInstance(), c.table().family().wireName(),
                 c.view().wireName(), c.prefix().toString(), c.version(), changeTypes(c.changeTypes()),
-                c.cause().name(), requestId, best(c.prefix(), c.best()), c.numRoutes(),
+                c.cause().name(), requestId, best(c.prefix(), c.best(), bestHops), c.numRoutes(),
                 route(c.prefix(), c.holdRoute(), "DELETED"), c.lastChanged());
     }
 
@@ -165,12 +168,17 @@ public final class OutputMapper {
 
     /** A best route as a route object, with its cost and usable next hops. */
     public static OutputJson.Route best(Prefix dest, BestRoute b) {
+        return best(dest, b, hops(b));
+    }
+
+    /** {@link #best(Prefix, BestRoute)} with the route's {@linkplain #hops usable next hops} already built. */
+    private static OutputJson.Route best(Prefix dest, BestRoute b, List<OutputJson.NextHop> hops) {
         if (b == null) {
             return null;
         }
         Route r = b.route();
         return new OutputJson.Route(r.id(), dest.toString(), WireEntity.of(r.owner()), hop(r.neighbour()),
-                r.preference(), r.metric(), b.interfaceMetric(), b.effectiveMetric(), hops(b),
+                r.preference(), r.metric(), b.interfaceMetric(), b.effectiveMetric(), hops,
                 RouteFlags.names(r.flags()), viewNames(r.views()), "CREATED");
     }
 
@@ -186,14 +194,21 @@ public final class OutputMapper {
                 RouteFlags.names(r.flags()), viewNames(r.views()), state);
     }
 
+    /**
+     * A best route's usable next hops as outputs show them, or null for no best route. The list is unmodifiable, so
+     * the records of one change can share it.
+     */
     public static List<OutputJson.NextHop> hops(BestRoute b) {
+        if (b == null) {
+            return null;
+        }
         List<OutputJson.NextHop> out = new ArrayList<>(b.nextHops().size());
         for (BestRoute.Hop h : b.nextHops()) {
             NextHopRef ref = h.nextHop();
             out.add(new OutputJson.NextHop(ref.address().toString(), ref.interfaceIndex(),
                     h.interfaceLuid() == null ? null : Long.toUnsignedString(h.interfaceLuid()), ref.id()));
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     static OutputJson.NextHop hop(NextHopRef h) {

@@ -139,7 +139,21 @@ public final class KafkaOrderedStore<V> implements OrderedStore<V> {
             this.exclusive = exclusive;
             this.namespace = namespace;
             this.codec = codec;
-            advance();
+            try {
+                advance();
+            } catch (RuntimeException | Error e) {
+                closeAfter(e);
+                throw e;
+            }
+        }
+
+        /** The caller never gets a cursor to close, so the Kafka iterator is closed here. */
+        private void closeAfter(Throwable failure) {
+            try {
+                it.close();
+            } catch (RuntimeException suppressed) {
+                failure.addSuppressed(suppressed);
+            }
         }
 
         private void advance() {
