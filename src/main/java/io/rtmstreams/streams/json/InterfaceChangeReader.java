@@ -159,13 +159,14 @@ public final class InterfaceChangeReader {
         if (v == null) {
             throw new IllegalArgumentException("interface.family is required");
         }
-        if (v instanceof Integer i) {
-            return i;
+        if (v instanceof Integer af) {
+            return af;
         }
-        if ("ipv4".equals(v) || "ipv6".equals(v)) {
-            return v.equals("ipv4") ? IpFamily.IPV4.afNumber() : IpFamily.IPV6.afNumber();
+        try {
+            return IpFamily.fromWire(v).afNumber();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("interface.family must be \"ipv4\", \"ipv6\" or an AF number");
         }
-        throw new IllegalArgumentException("interface.family must be \"ipv4\", \"ipv6\" or an AF number");
     }
 
     private static long luid(Object v) {
