@@ -2,7 +2,6 @@ package io.rtmstreams.rtm;
 
 import io.rtmstreams.net.IpFamily;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -78,13 +77,6 @@ public final class TableId {
     /** The sortable key prefix {@code router 0x00 | instance (u16) | family (u8)} shared by this table's keys. */
     byte[] keyPrefix() {
         return keyPrefix;
-    }
-
-    static byte[] routerKey(String router) {
-        byte[] r = router.getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[r.length + 1];
-        System.arraycopy(r, 0, out, 0, r.length);
-        return out;
     }
 
     @Override
