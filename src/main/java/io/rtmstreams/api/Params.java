@@ -114,7 +114,7 @@ final class Params {
     /** {@code protocol}: a protocol id or name whose best route is reported; absent is RTM_BEST_PROTOCOL (0). */
     long protocol() {
         String v = text("protocol");
-        return v == null ? 0 : parse("protocol", v, Params::protocol);
+        return v == null ? ProtocolIds.BEST_PROTOCOL : parse("protocol", v, Params::protocol);
     }
 
     /** A boolean parameter, {@code true} or {@code false}; false when absent. */

@@ -83,7 +83,7 @@ final class NotificationOps {
         for (Prefix p : pending.subList(0, Math.min(max, pending.size()))) {
             state.registrations.removePending(r, p);
             Destination d = state.destinations.get(t, p);
-            out.add(views.info(t, d == null ? Destination.empty(p) : d, r.views(), DestViews.BEST_PROTOCOL));
+            out.add(views.info(t, d == null ? Destination.empty(p) : d, r.views(), ProtocolIds.BEST_PROTOCOL));
         }
         return new ChangedDests(pending.size() > max ? Status.NO_ERROR : Status.ERROR_NO_MORE_ITEMS, out);
     }

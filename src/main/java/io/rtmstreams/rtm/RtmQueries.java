@@ -340,7 +340,7 @@ public final class RtmQueries {
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private long protocol(long protocolId, EntityId caller) {
-        if (protocolId == DestViews.THIS_PROTOCOL) {
+        if (protocolId == ProtocolIds.THIS_PROTOCOL) {
             if (caller == null) {
                 throw RtmException.invalidParameter("RTM_THIS_PROTOCOL needs a caller");
             }
