@@ -67,12 +67,7 @@ final class Params {
     /** {@code family}: ipv4 or ipv6, or null when absent. */
     IpFamily family() {
         String v = text("family");
-        return v == null ? null : parse("family", v, s -> {
-            if (!s.equals("ipv4") && !s.equals("ipv6")) {
-                throw new IllegalArgumentException("'" + s + "' is neither ipv4 nor ipv6");
-            }
-            return IpFamily.fromName(s);
-        });
+        return v == null ? null : parse("family", v, IpFamily::fromName);
     }
 
     /** A required {@code address/length}; host bits are zeroed (R33). */
@@ -95,7 +90,7 @@ final class Params {
     /** {@code view}: one of unicast, multicast; {@code fallback} when absent. */
     View view(View fallback) {
         String v = text("view");
-        return v == null ? fallback : parse("view", v, Params::oneView);
+        return v == null ? fallback : parse("view", v, View::fromName);
     }
 
     /** {@code entity}: {@code protocolId.instanceId}; the protocol may be a name (BGP.1). Required. */
@@ -119,7 +114,7 @@ final class Params {
     /** {@code protocol}: a protocol id or name whose best route is reported; absent is RTM_BEST_PROTOCOL (0). */
     long protocol() {
         String v = text("protocol");
-        return v == null ? 0 : parse("protocol", v, Params::protocol);
+        return v == null ? ProtocolIds.BEST_PROTOCOL : parse("protocol", v, Params::protocol);
     }
 
     /** A boolean parameter, {@code true} or {@code false}; false when absent. */
@@ -186,16 +181,9 @@ final class Params {
     private static int viewMask(String list) {
         int mask = 0;
         for (String name : list.split(",", -1)) {
-            mask |= oneView(name).mask();
+            mask |= View.fromName(name).mask();
         }
         return mask;
-    }
-
-    private static View oneView(String name) {
-        if (!name.equals("unicast") && !name.equals("multicast")) {
-            throw new IllegalArgumentException("'" + name + "' is neither unicast nor multicast");
-        }
-        return View.fromName(name);
     }
 
     private static long protocol(String text) {

@@ -33,6 +33,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.rtmstreams.rtm.ProtocolIds.BEST_PROTOCOL;
+
 /**
  * The queries of the contract's table, each from its parameters to its answer over one router's state (or the
  * fleet store). The RTMv2 and IP Helper calls do the work; an error is the RtmException they throw, with its Win32
@@ -40,9 +42,6 @@ import java.util.List;
  * joined (a destination's routes are one stored record anyway).
  */
 final class Queries {
-
-    /** RTM_BEST_PROTOCOL: report the overall best route (R77). */
-    private static final long BEST_PROTOCOL = 0;
 
     private final StreamsSettings settings;
     private final InterfaceTable.SharedCopies interfaces = new InterfaceTable.SharedCopies();

@@ -118,7 +118,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         private final Path dataDirectory;
         private String host = "localhost";
         private int port;
-        private final Map<String, String> overrides = new LinkedHashMap<>();
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
@@ -136,15 +135,6 @@ public final class EmbeddedKafka implements AutoCloseable {
                 throw new IllegalArgumentException("port must be 0 (any free port) or 1..65535, not " + port);
             }
             this.port = port;
-            return this;
-        }
-
-        /**
-         * Any further broker setting (for example {@code log.retention.hours}), applied over the defaults. Listeners,
-         * node id, process roles and directories belong to this class: overriding them breaks the single node.
-         */
-        public Builder brokerProperty(String name, String value) {
-            overrides.put(name, value);
             return this;
         }
 
@@ -215,7 +205,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         private Properties brokerProperties(Ports ports) {
             Properties props = new Properties();
             props.putAll(singleNodeDefaults(ports));
-            props.putAll(overrides);
             return props;
         }
 

@@ -39,8 +39,4 @@ public record BestRouteQuery(String router, int rtmInstance, Long interfaceLuid,
     public BestRouteQuery from(String src) {
         return from(SockAddrInet.of(src));
     }
-
-    public BestRouteQuery inInstance(int instance) {
-        return new BestRouteQuery(router, instance, interfaceLuid, interfaceIndex, source, destination);
-    }
 }

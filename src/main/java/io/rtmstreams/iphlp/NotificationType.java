@@ -20,13 +20,4 @@ public enum NotificationType {
     public int value() {
         return value;
     }
-
-    public static NotificationType ofValue(int value) {
-        for (NotificationType t : values()) {
-            if (t.value == value) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown MIB_NOTIFICATION_TYPE " + value + " (expected 0-3)");
-    }
 }

@@ -1,7 +1,5 @@
 package io.rtmstreams.net;
 
-import java.util.Locale;
-
 /**
  * An address family, with the Windows numbering (AF_INET 2, AF_INET6 23; iphlp A1, A2) and the contract's names.
  */
@@ -39,16 +37,37 @@ public enum IpFamily {
         return wireName;
     }
 
-    /** Accepts the contract's names ("ipv4", "ipv6") in any case. */
+    /** The contract's names, exactly as written there: "ipv4" or "ipv6". */
     public static IpFamily fromName(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "ipv4":
-                return IPV4;
-            case "ipv6":
-                return IPV6;
-            default:
-                throw new IllegalArgumentException("unknown address family '" + name + "' (expected ipv4 or ipv6)");
+        IpFamily f = named(name);
+        if (f == null) {
+            throw new IllegalArgumentException("'" + name + "' is neither ipv4 nor ipv6");
         }
+        return f;
+    }
+
+    /**
+     * A family as input gives it (contract.md, Conventions): its name, or the AF number 2 or 23. Anything else,
+     * a JSON value of another type included, is an IllegalArgumentException.
+     */
+    public static IpFamily fromWire(Object value) {
+        if (value instanceof Integer af) {
+            return fromAfNumber(af);
+        }
+        IpFamily f = named(value);
+        if (f == null) {
+            throw new IllegalArgumentException("family must be \"ipv4\", \"ipv6\", 2 or 23");
+        }
+        return f;
+    }
+
+    private static IpFamily named(Object name) {
+        for (IpFamily f : values()) {
+            if (f.wireName.equals(name)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /** Accepts the Windows AF numbers 2 and 23 only (A2: Linux's 10 must be normalised by the producer). */

@@ -30,13 +30,6 @@ final class BestRouteSelector {
         static final Selection NONE = new Selection(null, null);
     }
 
-    /** Preference, then effective metric, then the longest held: the order of routes where none is best. */
-    static final Comparator<Route> RANKING = Comparator
-            .comparingLong(Route::preference)
-            .thenComparingLong(Route::effectiveMetric)
-            .thenComparingLong(Route::seq)
-            .thenComparingLong(Route::id);
-
     /**
      * The order of a destination's routes (R72, R125): preference, then effective metric; on equal cost a route that
      * is best in some view keeps its place ahead of the others (R72, D4), then the one held longest. It is the order

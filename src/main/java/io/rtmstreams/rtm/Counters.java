@@ -27,6 +27,17 @@ final class Counters {
         return values(router)[kind];
     }
 
+    /**
+     * The error for an id of {@code kind} that leads to nothing (R47, R56, R80): ERROR_NOT_FOUND when the id was
+     * handed out and its object has since been deleted, ERROR_INVALID_HANDLE when it was never handed out.
+     * {@code what} names the object in the message ("route", "next hop").
+     */
+    RtmException missing(String router, int kind, long id, String what) {
+        return id > 0 && id <= current(router, kind)
+                ? RtmException.notFound(what + " " + id + " has been deleted")
+                : RtmException.invalidHandle("no " + what + " has id " + id);
+    }
+
     long next(String router, int kind) {
         long[] v = values(router);
         long n = ++v[kind];

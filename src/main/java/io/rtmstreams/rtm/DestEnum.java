@@ -12,7 +12,7 @@ public record DestEnum(int views, EntityId ownedBy, Prefix start, boolean range,
                        int limit) {
 
     public static DestEnum all(int views, int limit) {
-        return new DestEnum(views, null, null, false, DestViews.BEST_PROTOCOL, null, limit);
+        return new DestEnum(views, null, null, false, ProtocolIds.BEST_PROTOCOL, null, limit);
     }
 
     public DestEnum resume(Prefix last) {

@@ -6,11 +6,6 @@ import java.util.List;
 /** Builds the consumer's view of a destination: best-route snapshots and RTM_DEST_INFO records (R34, R39, R77). */
 final class DestViews {
 
-    /** RTM_BEST_PROTOCOL: report the overall best route (R77). */
-    static final long BEST_PROTOCOL = 0;
-    /** RTM_THIS_PROTOCOL: report the best route of the caller's protocol (R77). */
-    static final long THIS_PROTOCOL = Unsigned.MAX_U32;
-
     private final RouteCostModel costModel;
 
     DestViews(RouteCostModel costModel) {
@@ -31,13 +26,13 @@ final class DestViews {
 
     /**
      * The destination record with one view entry per view of {@code viewMask} (none for ANY, R39). With a protocol
-     * selector other than {@link #BEST_PROTOCOL}, the reported route is that protocol's best; the hold-down route
-     * and the route count are not filtered (R77, A14).
+     * selector other than {@link ProtocolIds#BEST_PROTOCOL}, the reported route is that protocol's best; the
+     * hold-down route and the route count are not filtered (R77, A14).
      */
     DestInfo info(TableId t, Destination d, int viewMask, long protocolId) {
         List<ViewInfo> views = new ArrayList<>(2);
         for (View v : View.of(viewMask)) {
-            Route best = protocolId == BEST_PROTOCOL ? d.best(v) : protocolBest(d, v, protocolId);
+            Route best = protocolId == ProtocolIds.BEST_PROTOCOL ? d.best(v) : protocolBest(d, v, protocolId);
             views.add(new ViewInfo(v, d.numRoutes(v), best(t, best), d.slot(v).holdRoute()));
         }
         return new DestInfo(t, d.prefix(), d.belongsToViews(), d.lastChanged(), views);

@@ -14,10 +14,6 @@ final class Keys {
     private Keys() {
     }
 
-    static byte[] router(String router) {
-        return new KeyBuilder(router.length() + 1).string(router).build();
-    }
-
     /** {@code router | rtmInstance u16 | family u8}. */
     static byte[] table(String router, int rtmInstance, IpFamily family) {
         return new KeyBuilder(router.length() + 4).string(router).u16(rtmInstance).u8(family.afNumber()).build();

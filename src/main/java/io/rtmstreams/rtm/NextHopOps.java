@@ -36,9 +36,7 @@ final class NextHopOps {
         if (id != null) {
             nh = state.nextHops.byId(t.router(), id);
             if (nh == null) {
-                throw id > 0 && id <= state.counters.current(t.router(), Counters.NEXT_HOP_ID)
-                        ? RtmException.notFound("next hop " + id + " has been deleted")
-                        : RtmException.invalidHandle("no next hop has id " + id);
+                throw state.counters.missing(t.router(), Counters.NEXT_HOP_ID, id, "next hop");
             }
             if (!nh.table().equals(t)) {
                 throw RtmException.invalidParameter("next hop " + id + " belongs to table " + nh.table());

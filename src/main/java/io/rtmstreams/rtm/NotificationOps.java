@@ -11,8 +11,6 @@ import java.util.List;
  */
 final class NotificationOps {
 
-    private static final java.util.regex.Pattern REGISTRATION_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
     private final RtmState state;
     private final DestViews views;
     private final Notifier notifier;
@@ -85,7 +83,7 @@ final class NotificationOps {
         for (Prefix p : pending.subList(0, Math.min(max, pending.size()))) {
             state.registrations.removePending(r, p);
             Destination d = state.destinations.get(t, p);
-            out.add(views.info(t, d == null ? Destination.empty(p) : d, r.views(), DestViews.BEST_PROTOCOL));
+            out.add(views.info(t, d == null ? Destination.empty(p) : d, r.views(), ProtocolIds.BEST_PROTOCOL));
         }
         return new ChangedDests(pending.size() > max ? Status.NO_ERROR : Status.ERROR_NO_MORE_ITEMS, out);
     }
@@ -109,7 +107,7 @@ final class NotificationOps {
 
     /** Registration ids have the syntax of router ids, so the notification keys that carry them stay unambiguous. */
     private static void checkId(String id) {
-        if (id == null || !REGISTRATION_ID.matcher(id).matches()) {
+        if (!TableId.isIdentifier(id)) {
             throw RtmException.invalidParameter("registrationId must be 1-64 characters of A-Z a-z 0-9 . _ : -");
         }
     }

@@ -35,7 +35,7 @@ final class Notifier {
             }
             if (delivery == RtmConfig.Delivery.PUBLISHED) {
                 fx.notify(new Notification(r, view, d.prefix(), interest,
-                        views.info(t, d, view.mask(), DestViews.BEST_PROTOCOL)));
+                        views.info(t, d, view.mask(), ProtocolIds.BEST_PROTOCOL)));
                 registrations.published(r, d.prefix(), view);
             } else {
                 queue(r, d.prefix(), fx);

@@ -12,6 +12,11 @@ public final class ProtocolIds {
             Map.entry("OSPF", 13L), Map.entry("BGP", 14L), Map.entry("NT_AUTOSTATIC", 10002L),
             Map.entry("NT_STATIC", 10006L), Map.entry("NT_STATIC_NON_DOD", 10007L));
 
+    /** RTM_BEST_PROTOCOL: a destination query reports the overall best route (R77). */
+    public static final long BEST_PROTOCOL = 0;
+    /** RTM_THIS_PROTOCOL: a destination query reports the best route of the caller's protocol (R77). */
+    public static final long THIS_PROTOCOL = Unsigned.MAX_U32;
+
     private ProtocolIds() {
     }
 

@@ -154,10 +154,7 @@ public final class RtmQueries {
     public RouteInfo route(String router, long routeId) {
         RouteLocation loc = state.routeIndex.get(router, routeId);
         if (loc == null) {
-            if (routeId > 0 && routeId <= state.counters.current(router, Counters.ROUTE_ID)) {
-                throw RtmException.notFound("route " + routeId + " has been deleted");
-            }
-            throw RtmException.invalidHandle("no route has id " + routeId);
+            throw state.counters.missing(router, Counters.ROUTE_ID, routeId, "route");
         }
         if (!loc.isLive()) {
             return new RouteInfo(loc.table(), loc.dest(), loc.deleted(), RouteInfo.State.DELETED);
@@ -266,9 +263,7 @@ public final class RtmQueries {
     public NextHop nextHop(String router, long id) {
         NextHop nh = state.nextHops.byId(router, id);
         if (nh == null) {
-            throw id > 0 && id <= state.counters.current(router, Counters.NEXT_HOP_ID)
-                    ? RtmException.notFound("next hop " + id + " has been deleted")
-                    : RtmException.invalidHandle("no next hop has id " + id);
+            throw state.counters.missing(router, Counters.NEXT_HOP_ID, id, "next hop");
         }
         return nh;
     }
@@ -332,7 +327,7 @@ public final class RtmQueries {
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private long protocol(long protocolId, EntityId caller) {
-        if (protocolId == DestViews.THIS_PROTOCOL) {
+        if (protocolId == ProtocolIds.THIS_PROTOCOL) {
             if (caller == null) {
                 throw RtmException.invalidParameter("RTM_THIS_PROTOCOL needs a caller");
             }

@@ -25,10 +25,6 @@ public enum Status {
         return code;
     }
 
-    public boolean isSuccess() {
-        return this == NO_ERROR;
-    }
-
     /** The status with this Win32 code. */
     public static Status fromCode(int code) {
         for (Status s : values()) {

@@ -2,7 +2,6 @@ package io.rtmstreams.rtm;
 
 import io.rtmstreams.net.IpFamily;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -29,15 +28,22 @@ public final class TableId {
         return new TableId(router, rtmInstance, Objects.requireNonNull(family, "family"));
     }
 
-    /** Checks the contract's router id syntax: 1–64 of {@code A-Z a-z 0-9 . _ : -} (every command asks). */
+    /** Checks the contract's router id syntax (every command asks); see {@link #isIdentifier}. */
     public static String checkRouter(String router) {
-        if (router == null || router.isEmpty() || router.length() > 64 || !routerChars(router)) {
+        if (!isIdentifier(router)) {
             throw new IllegalArgumentException("router must be 1-64 characters of A-Z a-z 0-9 . _ : - (got '" + router + "')");
         }
         return router;
     }
 
-    private static boolean routerChars(String s) {
+    /**
+     * The contract's identifier syntax, shared by router ids and registration ids: 1–64 of
+     * {@code A-Z a-z 0-9 . _ : -}. Null is not an identifier.
+     */
+    static boolean isIdentifier(String s) {
+        if (s == null || s.isEmpty() || s.length() > 64) {
+            return false;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
@@ -71,13 +77,6 @@ public final class TableId {
     /** The sortable key prefix {@code router 0x00 | instance (u16) | family (u8)} shared by this table's keys. */
     byte[] keyPrefix() {
         return keyPrefix;
-    }
-
-    static byte[] routerKey(String router) {
-        byte[] r = router.getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[r.length + 1];
-        System.arraycopy(r, 0, out, 0, r.length);
-        return out;
     }
 
     @Override

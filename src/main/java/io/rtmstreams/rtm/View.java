@@ -2,15 +2,14 @@ package io.rtmstreams.rtm;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The views (RIBs) of a table (R4). Only unicast (id 0) and multicast (id 1) are supported (D9); a view set is a
  * 32-bit mask with bit {@code 1 << id} per view.
  */
 public enum View {
-    UNICAST(0),
-    MULTICAST(1);
+    UNICAST(0, "unicast"),
+    MULTICAST(1, "multicast");
 
     /** RTM_VIEW_MASK_ANY / RTM_VIEW_MASK_NONE: any view, but no per-view data (R5). */
     public static final int MASK_ANY = 0;
@@ -22,9 +21,11 @@ public enum View {
     private static final View[] BY_ID = values();
 
     private final int id;
+    private final String wireName;
 
-    View(int id) {
+    View(int id, String wireName) {
         this.id = id;
+        this.wireName = wireName;
     }
 
     public int id() {
@@ -39,16 +40,19 @@ public enum View {
         return (mask & mask()) != 0;
     }
 
+    /** {@code "unicast"} or {@code "multicast"}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
-    public static View ofId(int id) {
-        return BY_ID[id];
-    }
-
+    /** The contract's names, exactly as written there: "unicast" or "multicast". */
     public static View fromName(String name) {
-        return valueOf(name.toUpperCase(Locale.ROOT));
+        for (View v : BY_ID) {
+            if (v.wireName.equals(name)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' is neither unicast nor multicast");
     }
 
     /** The views of a mask, in ascending id order (R39). */

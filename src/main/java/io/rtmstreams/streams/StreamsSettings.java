@@ -38,8 +38,4 @@ public record StreamsSettings(Topics topics, RtmConfig rtm, IphlpConfig iphlp, l
     public StreamsSettings withIphlp(IphlpConfig c) {
         return new StreamsSettings(topics, rtm, c, punctuationIntervalMs, maxTimersPerPunctuation);
     }
-
-    public StreamsSettings withPunctuation(long intervalMs, int maxTimers) {
-        return new StreamsSettings(topics, rtm, iphlp, intervalMs, maxTimers);
-    }
 }

@@ -196,10 +196,10 @@ class BestRoutePerViewTest {
         add(STATIC, 3, 1);
         long rip = add(RIP, 120, 5);
 
-        ViewInfo mine = f.engine.queries().exactMatch(V4, p(DEST), U, DestViews.THIS_PROTOCOL, RIP2).views().get(0);
+        ViewInfo mine = f.engine.queries().exactMatch(V4, p(DEST), U, ProtocolIds.THIS_PROTOCOL, RIP2).views().get(0);
 
         assertThat(mine.route().route().id()).isEqualTo(rip);
-        assertThat(statusOf(() -> f.engine.queries().exactMatch(V4, p(DEST), U, DestViews.THIS_PROTOCOL, null)))
+        assertThat(statusOf(() -> f.engine.queries().exactMatch(V4, p(DEST), U, ProtocolIds.THIS_PROTOCOL, null)))
                 .isEqualTo(Status.ERROR_INVALID_PARAMETER);
     }
 }

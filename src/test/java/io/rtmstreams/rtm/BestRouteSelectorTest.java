@@ -139,15 +139,17 @@ class BestRouteSelectorTest {
     }
 
     @Test
-    @DisplayName("R72, R125: the ranking orders by preference, effective metric, then time held at that cost")
+    @DisplayName("R72, R125: with no best route the ranking orders by preference, effective metric, then time held")
     void shouldRankByPreferenceMetricThenSeq() {
         Route a = route(1, 2, 1, 5);
         Route b = route(2, 1, 9, 6);
         Route c = route(3, 2, 1, 4);
         Route d = route(4, 2, 0, 7);
-        List<Route> ranked = new ArrayList<>(List.of(a, b, c, d));
+        Destination noBest = Destination.empty(io.rtmstreams.net.Prefix.parse("10.0.0.0/8"))
+                .withRoutes(List.of(a, b, c, d));
+        List<Route> ranked = new ArrayList<>(noBest.routes());
 
-        ranked.sort(BestRouteSelector.RANKING);
+        ranked.sort(BestRouteSelector.ranking(noBest));
 
         assertThat(ranked).extracting(Route::id).containsExactly(2L, 4L, 3L, 1L);
     }

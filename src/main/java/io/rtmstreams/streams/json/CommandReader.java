@@ -13,6 +13,7 @@ import io.rtmstreams.rtm.Status;
 import java.io.IOException;
 import java.util.Set;
 
+import static io.rtmstreams.streams.json.InputEnvelope.text;
 import static io.rtmstreams.streams.json.WireValues.family;
 import static io.rtmstreams.streams.json.WireValues.prefix;
 import static io.rtmstreams.streams.json.WireValues.required;
@@ -34,6 +35,8 @@ public final class CommandReader {
             "DEREGISTER_CHANGE_NOTIFICATION", "MARK_DEST", "SET_OPAQUE", "INVOKE_METHOD", "METHOD_RESULT",
             "BLOCK_METHODS");
 
+    private static final InputEnvelope ENVELOPE = new InputEnvelope("op", OPS);
+
     private CommandReader() {
     }
 
@@ -52,7 +55,7 @@ public final class CommandReader {
         if (w == null) {
             return new Decoded.Rejected<>("not a JSON object");
         }
-        String problem = envelopeProblem(key, w.op(), w.router());
+        String problem = ENVELOPE.problem(key, w.op(), w.router());
         if (problem != null) {
             return new Decoded.Rejected<>(problem);
         }
@@ -66,24 +69,6 @@ public final class CommandReader {
         }
     }
 
-    /** The key must be the router, and the op must be known; otherwise this is not a command (D20). */
-    static String envelopeProblem(byte[] key, String op, String router) {
-        if (op == null) {
-            return "no op";
-        }
-        if (!OPS.contains(op)) {
-            return "unknown op '" + op + "'";
-        }
-        if (router == null) {
-            return "no router";
-        }
-        String k = Utf8.decode(key);
-        if (!router.equals(k)) {
-            return "key " + (k == null ? "(none)" : "'" + k + "'") + " is not the router '" + router + "' (D2)";
-        }
-        return null;
-    }
-
     /** A JSON object whose fields have the wrong JSON types: answered with its envelope if that much is readable. */
     private static Decoded<Command> mistyped(byte[] key, byte[] value, MismatchedInputException e) {
         JsonNode tree;
@@ -92,19 +77,14 @@ public final class CommandReader {
         } catch (IOException notJson) {
             return new Decoded.Rejected<>("not a JSON object: " + firstLine(notJson));
         }
-        if (tree == null || !tree.isObject()) {
-            return new Decoded.Rejected<>("not a JSON object");
-        }
-        String op = text(tree, "op");
-        String router = text(tree, "router");
-        String problem = envelopeProblem(key, op, router);
-        if (problem != null) {
-            return new Decoded.Rejected<>(problem);
-        }
+        return ENVELOPE.mistyped(key, tree, t -> new Decoded.Invalid<>(new Envelope(text(t, "op"),
+                text(t, "requestId"), text(t, "router"), instance(t), entity(t)), Status.ERROR_INVALID_PARAMETER,
+                "wrong JSON type at " + path(e)));
+    }
+
+    private static int instance(JsonNode tree) {
         JsonNode inst = tree.get("rtmInstance");
-        Envelope env = new Envelope(op, text(tree, "requestId"), router,
-                inst != null && inst.canConvertToInt() && inst.isIntegralNumber() ? inst.intValue() : 0, entity(tree));
-        return new Decoded.Invalid<>(env, Status.ERROR_INVALID_PARAMETER, "wrong JSON type at " + path(e));
+        return inst != null && inst.canConvertToInt() && inst.isIntegralNumber() ? inst.intValue() : 0;
     }
 
     /** The caller of a mistyped command, when its own field is readable, so that its result names it too. */
@@ -202,11 +182,6 @@ public final class CommandReader {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("expiryPolicy must be DELETE or NOTIFY");
         }
-    }
-
-    private static String text(JsonNode tree, String field) {
-        JsonNode n = tree.get(field);
-        return n != null && n.isTextual() ? n.asText() : null;
     }
 
     private static String path(MismatchedInputException e) {

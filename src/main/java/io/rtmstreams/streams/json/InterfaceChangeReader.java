@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import static io.rtmstreams.streams.json.InputEnvelope.text;
+
 /**
  * Reads a record of {@code rtm.interface-changes} (contract.md, Interface changes; D16). Not a JSON object, no or an
  * unknown notificationType, or a key that is not the router: rejected. A row that cannot be read (wrong types, a
@@ -32,6 +34,7 @@ public final class InterfaceChangeReader {
             Json.MAPPER.readerFor(WireInterfaceChange.class);
 
     static final Set<String> TYPES = Set.of("PARAMETER_CHANGE", "ADD_INSTANCE", "DELETE_INSTANCE", "INITIAL");
+    private static final InputEnvelope ENVELOPE = new InputEnvelope("notificationType", TYPES);
     private static final BigInteger U64 = BigInteger.ONE.shiftLeft(64);
 
     private InterfaceChangeReader() {
@@ -52,7 +55,7 @@ public final class InterfaceChangeReader {
         if (w == null) {
             return new Decoded.Rejected<>("not a JSON object");
         }
-        String problem = problem(key, w.notificationType(), w.router());
+        String problem = ENVELOPE.problem(key, w.notificationType(), w.router());
         if (problem != null) {
             return new Decoded.Rejected<>(problem);
         }
@@ -69,21 +72,7 @@ public final class InterfaceChangeReader {
         }
     }
 
-    private static String problem(byte[] key, String type, String router) {
-        if (type == null) {
-            return "no notificationType";
-        }
-        if (!TYPES.contains(type)) {
-            return "unknown notificationType '" + type + "'";
-        }
-        if (router == null) {
-            return "no router";
-        }
-        String k = Utf8.decode(key);
-        return router.equals(k) ? null
-                : "key " + (k == null ? "(none)" : "'" + k + "'") + " is not the router '" + router + "' (D2)";
-    }
-
+    /** A JSON object whose fields have the wrong JSON types: answered with its envelope if that much is readable. */
     private static Decoded<InterfaceChange> mistyped(byte[] key, byte[] value) {
         JsonNode tree;
         try {
@@ -91,18 +80,9 @@ public final class InterfaceChangeReader {
         } catch (IOException e) {
             return new Decoded.Rejected<>("not a JSON object");
         }
-        if (tree == null || !tree.isObject()) {
-            return new Decoded.Rejected<>("not a JSON object");
-        }
-        String type = tree.path("notificationType").isTextual() ? tree.get("notificationType").asText() : null;
-        String router = tree.path("router").isTextual() ? tree.get("router").asText() : null;
-        String problem = problem(key, type, router);
-        if (problem != null) {
-            return new Decoded.Rejected<>(problem);
-        }
-        String requestId = tree.path("requestId").isTextual() ? tree.get("requestId").asText() : null;
-        return new Decoded.Invalid<>(new Envelope(type, requestId, router, 0, null), Status.ERROR_INVALID_PARAMETER,
-                "an interface field has the wrong JSON type");
+        return ENVELOPE.mistyped(key, tree, t -> new Decoded.Invalid<>(new Envelope(text(t, "notificationType"),
+                text(t, "requestId"), text(t, "router"), 0, null), Status.ERROR_INVALID_PARAMETER,
+                "an interface field has the wrong JSON type"));
     }
 
     static InterfaceRow row(WireInterfaceRow w) {
@@ -159,13 +139,14 @@ public final class InterfaceChangeReader {
         if (v == null) {
             throw new IllegalArgumentException("interface.family is required");
         }
-        if (v instanceof Integer i) {
-            return i;
+        if (v instanceof Integer af) {
+            return af;
         }
-        if ("ipv4".equals(v) || "ipv6".equals(v)) {
-            return v.equals("ipv4") ? IpFamily.IPV4.afNumber() : IpFamily.IPV6.afNumber();
+        try {
+            return IpFamily.fromWire(v).afNumber();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("interface.family must be \"ipv4\", \"ipv6\" or an AF number");
         }
-        throw new IllegalArgumentException("interface.family must be \"ipv4\", \"ipv6\" or an AF number");
     }
 
     private static long luid(Object v) {

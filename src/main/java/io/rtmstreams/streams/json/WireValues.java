@@ -20,19 +20,7 @@ final class WireValues {
 
     /** {@code "ipv4"}, {@code "ipv6"}, or the AF numbers 2 and 23; null stays null. */
     static IpFamily family(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if ("ipv4".equals(v)) {
-            return IpFamily.IPV4;
-        }
-        if ("ipv6".equals(v)) {
-            return IpFamily.IPV6;
-        }
-        if (v instanceof Integer i) {
-            return IpFamily.fromAfNumber(i);
-        }
-        throw new IllegalArgumentException("family must be \"ipv4\", \"ipv6\", 2 or 23");
+        return v == null ? null : IpFamily.fromWire(v);
     }
 
     static Prefix prefix(String field, String text) {
@@ -63,11 +51,11 @@ final class WireValues {
     static int views(String field, List<String> names) {
         int mask = 0;
         for (String n : required(field, names)) {
-            View v = n.equals("unicast") ? View.UNICAST : n.equals("multicast") ? View.MULTICAST : null;
-            if (v == null) {
+            try {
+                mask |= View.fromName(n).mask();
+            } catch (IllegalArgumentException e) {
                 throw new RtmException(Status.ERROR_NOT_SUPPORTED, field + ": view '" + n + "' is not supported (R76)");
             }
-            mask |= v.mask();
         }
         return mask;
     }
