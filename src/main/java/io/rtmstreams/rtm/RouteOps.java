@@ -305,10 +305,7 @@ final class RouteOps {
     RouteLocation locate(TableId t, long routeId) {
         RouteLocation loc = state.routeIndex.get(t.router(), routeId);
         if (loc == null) {
-            if (routeId > 0 && routeId <= state.counters.current(t.router(), Counters.ROUTE_ID)) {
-                throw RtmException.notFound("route " + routeId + " has been deleted");
-            }
-            throw RtmException.invalidHandle("no route has id " + routeId);
+            throw state.counters.missing(t.router(), Counters.ROUTE_ID, routeId, "route");
         }
         if (!loc.isLive()) {
             throw RtmException.notFound("route " + routeId + " has been deleted");
