@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The filter as the shipped logback.xml installs it, fed the lines Kafka 4.3 writes. */
-class RetriedTransactionNoiseTest {
+/** The filters as the shipped logback.xml installs them, fed the lines Kafka 4.3 writes. */
+class ShippedLogFiltersTest {
 
     private final LoggerContext context = new LoggerContext();
     private final ListAppender<ILoggingEvent> seen = new ListAppender<>();
@@ -59,6 +59,28 @@ class RetriedTransactionNoiseTest {
         assertThat(seen.list).extracting(ILoggingEvent::getFormattedMessage)
                 .anyMatch(m -> m.contains("correlation id 16")).anyMatch(m -> m.contains("correlation id 17"))
                 .hasSize(2);
+    }
+
+    @Test
+    void dropsTheEmbeddedBrokersSecondCloseOfItsControllerChannel() {
+        networkClient().warn("[NodeToControllerChannelManager id=1 name=registration] Attempting to close"
+                + " NetworkClient that has already been closed.");
+
+        assertThat(seen.list).isEmpty();
+    }
+
+    @Test
+    void keepsTheNetworkClientsOtherWarnings() {
+        networkClient().warn("[Producer clientId=app-StreamThread-1-producer] Attempting to close NetworkClient that"
+                + " has already been closed.");
+        networkClient().warn("[NodeToControllerChannelManager id=1 name=registration] Connection to node 1"
+                + " (localhost/127.0.0.1:9093) could not be established. Node may not be available.");
+
+        assertThat(seen.list).hasSize(2);
+    }
+
+    private Logger networkClient() {
+        return context.getLogger(BrokerShutdownNoise.NETWORK_CLIENT_LOGGER);
     }
 
     /** The Sender's retry warning as Kafka's LogContext hands it to the logger: formatted and prefixed. */
