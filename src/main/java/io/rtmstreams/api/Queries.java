@@ -1,5 +1,6 @@
 package io.rtmstreams.api;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.rtmstreams.api.ApiJson.Answer;
 import io.rtmstreams.iphlp.BestRouteQuery;
 import io.rtmstreams.iphlp.BestRouteResult;
@@ -217,7 +218,7 @@ final class Queries {
 
     /** The routers that reach a prefix in a view; ERROR_NOT_FOUND when none does. */
     static Answer<OutputJson.FleetRoute> fleet(FleetQuery q, FleetMembers members) {
-        List<OutputJson.FleetRouter> routers = members.routers(q.key());
+        List<RawValue> routers = members.routers(q.key());
         if (routers.isEmpty()) {
             throw new RtmException(Status.ERROR_NOT_FOUND, "no router reaches " + q.prefix() + " in the "
                     + q.view().wireName() + " view");

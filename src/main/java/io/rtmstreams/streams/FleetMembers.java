@@ -1,6 +1,6 @@
 package io.rtmstreams.streams;
 
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.rtmstreams.rtm.state.Cursor;
 import io.rtmstreams.rtm.state.KeyBuilder;
 import io.rtmstreams.rtm.state.OrderedStore;
@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,33 +27,25 @@ import java.util.List;
  */
 public final class FleetMembers {
 
-    private static final ObjectReader READER =
-            Json.MAPPER.readerFor(OutputJson.FleetRouter.class);
-
-    /** Members are kept as their JSON, which is exactly what the fleet record lists. */
-    private static final Codec<OutputJson.FleetRouter> MEMBER = new Codec<>() {
+    /**
+     * Members are kept as their JSON, which is exactly what the fleet record lists: written once when the member
+     * changes, and copied into every fleet record without being parsed again.
+     */
+    private static final Codec<RawValue> MEMBER = new Codec<>() {
         @Override
-        public void write(OutputJson.FleetRouter v, BinaryWriter out) {
-            try {
-                out.raw(Json.MAPPER.writeValueAsBytes(v));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        public void write(RawValue v, BinaryWriter out) {
+            out.raw(((String) v.rawValue()).getBytes(StandardCharsets.UTF_8));
         }
 
         @Override
-        public OutputJson.FleetRouter read(BinaryReader in) {
-            try {
-                return READER.readValue(in.rest());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        public RawValue read(BinaryReader in) {
+            return new RawValue(new String(in.rest(), StandardCharsets.UTF_8));
         }
     };
 
-    private final OrderedStore<OutputJson.FleetRouter> members;
+    private final OrderedStore<RawValue> members;
 
-    private FleetMembers(OrderedStore<OutputJson.FleetRouter> members) {
+    private FleetMembers(OrderedStore<RawValue> members) {
         this.members = members;
     }
 
@@ -72,15 +65,22 @@ public final class FleetMembers {
         if (entry == null) {
             members.delete(key);
         } else {
-            members.put(key, entry);
+            try {
+                members.put(key, new RawValue(Json.MAPPER.writeValueAsString(entry)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
-    /** Every router's entry under a {@code view|prefix} key, in router then instance order. */
-    public List<OutputJson.FleetRouter> routers(String fleetKey) {
+    /**
+     * Every router's entry under a {@code view|prefix} key, in router then instance order, as the JSON of its
+     * {@link OutputJson.FleetRouter}.
+     */
+    public List<RawValue> routers(String fleetKey) {
         byte[] base = base(fleetKey);
-        List<OutputJson.FleetRouter> routers = new ArrayList<>();
-        try (Cursor<OutputJson.FleetRouter> c = members.range(base, KeyBuilder.prefixEnd(base))) {
+        List<RawValue> routers = new ArrayList<>();
+        try (Cursor<RawValue> c = members.range(base, KeyBuilder.prefixEnd(base))) {
             c.forEachRemaining(e -> routers.add(e.value()));
         }
         return routers;

@@ -1,6 +1,7 @@
 package io.rtmstreams.streams;
 
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.rtmstreams.streams.json.Json;
 import io.rtmstreams.streams.json.OutputJson;
 import io.rtmstreams.streams.state.StoreRegistry;
@@ -38,7 +39,7 @@ final class FleetProcessor implements Processor<String, byte[], String, Object> 
             throw new IllegalStateException("unreadable fleet update on the internal topic", e);
         }
         members.put(record.key(), u.router(), u.rtmInstance(), u.best());
-        List<OutputJson.FleetRouter> routers = members.routers(record.key());
+        List<RawValue> routers = members.routers(record.key());
         Object value = routers.isEmpty() ? null
                 : new OutputJson.FleetRoute(u.view(), u.prefix(), routers.size(), routers);
         ctx.forward(new Record<>(record.key(), value, record.timestamp()), Nodes.FLEET_ROUTES_SINK);

@@ -1,5 +1,7 @@
 package io.rtmstreams.streams.json;
 
+import com.fasterxml.jackson.databind.util.RawValue;
+
 import java.util.List;
 
 /** The JSON shapes of the output topics (contract.md, Outputs and Command results), as records Jackson writes. */
@@ -63,8 +65,11 @@ public final class OutputJson {
                               List<NextHop> nextHops) {
     }
 
-    /** {@code rtm.fleet-routes}. */
-    public record FleetRoute(String view, String prefix, int routerCount, List<FleetRouter> routers) {
+    /**
+     * {@code rtm.fleet-routes}. Each of {@code routers} is the JSON of a {@link FleetRouter}, kept as written when
+     * that router's entry last changed, so that a change of one router does not parse and write all the others.
+     */
+    public record FleetRoute(String view, String prefix, int routerCount, List<RawValue> routers) {
     }
 
     /**
