@@ -1,11 +1,10 @@
 package io.rtmstreams.app.logging;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
-import org.slf4j.Marker;
-import org.slf4j.helpers.MessageFormatter;
 
 import java.util.regex.Pattern;
 
@@ -16,11 +15,15 @@ import java.util.regex.Pattern;
  * the partition has no state for the producer yet (KAFKA-18202 made that retriable). The client retries and the
  * transaction commits, yet the broker logs an ERROR with a stack trace per batch and the client a WARN. Nothing
  * else is filtered: the same errors with other causes, and the last retry, still show.
+ *
+ * <p>An appender filter, not a turbo filter: it sees only events that passed their logger's level, so the clients'
+ * many disabled debug and trace calls per record cost nothing more than the level check.
  */
-public final class RetriedTransactionNoise extends TurboFilter {
+public final class RetriedTransactionNoise extends Filter<ILoggingEvent> {
 
     static final String BROKER_LOGGER = "kafka.server.ReplicaManager";
     static final String SENDER_LOGGER = "org.apache.kafka.clients.producer.internals.Sender";
+    private static final String OUT_OF_ORDER = "org.apache.kafka.common.errors.OutOfOrderSequenceException";
     private static final String EMPTY_STATE = "for transactions v2 idempotent producer with no existing state";
     /** The Sender's retry line; Kafka's log context formats it before it reaches the logger. */
     private static final Pattern RETRIED = Pattern.compile("Got error produce response with correlation id \\d+ on"
@@ -28,16 +31,16 @@ public final class RetriedTransactionNoise extends TurboFilter {
             + " (CONCURRENT_TRANSACTIONS|OUT_OF_ORDER_SEQUENCE_NUMBER)\\b");
 
     @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-                              Throwable t) {
-        if (level == Level.ERROR && logger.getName().equals(BROKER_LOGGER) && t != null
-                && t.getClass().getSimpleName().equals("OutOfOrderSequenceException")
-                && t.getMessage() != null && t.getMessage().contains(EMPTY_STATE)) {
-            return FilterReply.DENY;
+    public FilterReply decide(ILoggingEvent event) {
+        if (event.getLevel() == Level.ERROR && event.getLoggerName().equals(BROKER_LOGGER)) {
+            IThrowableProxy t = event.getThrowableProxy();
+            if (t != null && t.getClassName().equals(OUT_OF_ORDER) && t.getMessage() != null
+                    && t.getMessage().contains(EMPTY_STATE)) {
+                return FilterReply.DENY;
+            }
         }
-        if (level == Level.WARN && logger.getName().equals(SENDER_LOGGER) && format != null
-                && RETRIED.matcher(params == null ? format : MessageFormatter.arrayFormat(format, params)
-                .getMessage()).find()) {
+        if (event.getLevel() == Level.WARN && event.getLoggerName().equals(SENDER_LOGGER)
+                && RETRIED.matcher(event.getFormattedMessage()).find()) {
             return FilterReply.DENY;
         }
         return FilterReply.NEUTRAL;

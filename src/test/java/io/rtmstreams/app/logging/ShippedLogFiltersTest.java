@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,9 +23,14 @@ class ShippedLogFiltersTest {
         JoranConfigurator config = new JoranConfigurator();
         config.setContext(context);
         config.doConfigure(getClass().getResource("/logback.xml"));
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        Appender<ILoggingEvent> console = root.getAppender("STDERR");
+        console.getCopyOfAttachedFiltersList().forEach(seen::addFilter);
+        assertThat(seen.getCopyOfAttachedFiltersList()).hasSize(2);
         seen.setContext(context);
         seen.start();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(seen);
+        root.detachAppender(console);
+        root.addAppender(seen); // sees what the console would print
     }
 
     @Test
