@@ -73,9 +73,9 @@ final class IphlpFixture {
     }
 
     Applied change(NotificationType type, InterfaceRow row) {
-        CollectingSink sink = new CollectingSink();
+        Effects.Builder sink = new Effects.Builder();
         InterfaceChangeResult r = ip.apply(InterfaceChange.of(ROUTER, type, row), now, sink);
-        return new Applied(r, sink.effects());
+        return new Applied(r, sink.build());
     }
 
     Applied put(InterfaceRow row) {
