@@ -1,6 +1,5 @@
 package io.rtmstreams.it;
 
-import org.apache.kafka.common.utils.AppInfoParser;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -13,7 +12,7 @@ import org.testcontainers.kafka.KafkaContainer;
 class TestcontainersExactlyOnceEndToEndIT extends ExactlyOnceEndToEndContract {
 
     @Container
-    private static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:" + AppInfoParser.getVersion());
+    private static final KafkaContainer KAFKA = new KafkaContainer(KafkaImage.current());
 
     @Override
     protected String bootstrapServers() {

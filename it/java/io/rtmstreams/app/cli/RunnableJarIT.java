@@ -34,7 +34,7 @@ class RunnableJarIT {
         Finished help = runToEnd(dir, "run", "--help");
 
         assertThat(version.exitCode()).isZero();
-        assertThat(version.out()).startsWith("rtm-streams " + VersionProvider.version()).contains("Kafka 4.3.1");
+        assertThat(version.out()).startsWith("rtm-streams " + VersionProvider.version()).contains("Kafka 4.4.0");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Usage: rtm-streams run", "Env: RTM_BOOTSTRAP_SERVERS", "Env: RTM_DATA_DIR");
         assertThat(help.err()).isEmpty();

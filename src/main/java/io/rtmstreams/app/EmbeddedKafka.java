@@ -35,10 +35,10 @@ import java.util.Properties;
  * {@code meta.properties} is started as it is, because formatting it again would fail on the cluster-id mismatch and
  * must never discard data.
  *
- * <p><b>Internal Kafka APIs, pinned to Kafka 4.3.1.</b> {@link KafkaRaftServer}, {@link KafkaConfig},
+ * <p><b>Internal Kafka APIs, pinned to Kafka 4.4.0.</b> {@link KafkaRaftServer}, {@link KafkaConfig},
  * {@link Formatter} and {@link MetadataVersion} are Kafka's own server classes, not public API; their constructors
  * and methods change between releases. This class is written and tested against the {@code kafka.version} in the
- * pom (4.3.1) and is the only place in the product that touches them, so a Kafka upgrade means re-checking this one
+ * pom (4.4.0) and is the only place in the product that touches them, so a Kafka upgrade means re-checking this one
  * class. Broker settings are passed as their documented property names rather than through Kafka's config constant
  * classes, which move between releases more often than the names do.
  *

@@ -1,6 +1,5 @@
 package io.rtmstreams.app.cli;
 
-import org.apache.kafka.common.utils.AppInfoParser;
 import picocli.CommandLine.IVersionProvider;
 
 import java.io.IOException;
@@ -12,24 +11,30 @@ import java.util.Properties;
 final class VersionProvider implements IVersionProvider {
 
     private static final String RESOURCE = "version.properties";
+    /** Written into the kafka-clients jar by Kafka's own build; the version of the client actually on the class path. */
+    private static final String KAFKA_RESOURCE = "/kafka/kafka-version.properties";
 
     @Override
     public String[] getVersion() {
         return new String[] {
             "rtm-streams " + version(),
-            "Kafka " + AppInfoParser.getVersion() + ", Java " + Runtime.version()
+            "Kafka " + property(KAFKA_RESOURCE, "version") + ", Java " + Runtime.version()
                     + " (" + System.getProperty("java.vendor") + ")"};
     }
 
     /** The project version the build wrote into {@value #RESOURCE}. */
     static String version() {
-        try (InputStream in = VersionProvider.class.getResourceAsStream(RESOURCE)) {
+        return property(RESOURCE, "version");
+    }
+
+    private static String property(String resource, String key) {
+        try (InputStream in = VersionProvider.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the build");
+                throw new IllegalStateException(resource + " is missing from the class path");
             }
             Properties properties = new Properties();
             properties.load(in);
-            return properties.getProperty("version");
+            return properties.getProperty(key, "unknown");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -72,7 +72,7 @@ class HelpTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("rtm-streams " + VersionProvider.version())
-                .contains("Kafka 4.3.1", "Java " + Runtime.version().feature());
+                .contains("Kafka 4.4.0", "Java " + Runtime.version().feature());
         assertThat(VersionProvider.version()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
     }
 
