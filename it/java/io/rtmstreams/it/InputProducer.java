@@ -14,19 +14,35 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.zip.CRC32;
 
 /**
  * A plain producer (idempotent, not transactional: what a routing protocol feeder would use) that writes
- * {@link Input}s to the processor's input topics with their own timestamps and keys, so the default partitioner puts
- * every router's records on the partition its state lives on (D2).
+ * {@link Input}s to the processor's input topics with their own timestamps and keys. By default the Java client's
+ * partitioner puts every router's records on the partition its state lives on (D2); {@link Partitioning#CRC32}
+ * partitions as librdkafka's default does, so most routers' records land elsewhere and are rerouted (D23).
  */
 public final class InputProducer implements AutoCloseable {
 
+    /** How records are spread over the partitions of their topic. */
+    public enum Partitioning {
+        /** The Java client's default: murmur2 of the key. */
+        JAVA_DEFAULT,
+        /** librdkafka's default ({@code consistent_random}, as kcat and the confluent-kafka clients use): CRC32. */
+        CRC32
+    }
+
     private final KafkaProducer<byte[], byte[]> producer;
     private final Topics topics;
+    private final Partitioning partitioning;
 
     public InputProducer(String bootstrapServers, Topics topics) {
+        this(bootstrapServers, topics, Partitioning.JAVA_DEFAULT);
+    }
+
+    public InputProducer(String bootstrapServers, Topics topics, Partitioning partitioning) {
         this.topics = topics;
+        this.partitioning = partitioning;
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -44,7 +60,7 @@ public final class InputProducer implements AutoCloseable {
     public List<RecordMetadata> send(List<Input> inputs) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(inputs.size());
         for (Input in : inputs) {
-            sent.add(producer.send(new ProducerRecord<>(in.topicName(topics), null, in.timestamp(), in.key(),
+            sent.add(producer.send(new ProducerRecord<>(in.topicName(topics), partition(in), in.timestamp(), in.key(),
                     in.value())));
         }
         producer.flush();
@@ -60,6 +76,15 @@ public final class InputProducer implements AutoCloseable {
             }
         }
         return written;
+    }
+
+    private Integer partition(Input in) {
+        if (partitioning == Partitioning.JAVA_DEFAULT || in.key() == null) {
+            return null;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(in.key());
+        return (int) (crc.getValue() % producer.partitionsFor(in.topicName(topics)).size());
     }
 
     @Override

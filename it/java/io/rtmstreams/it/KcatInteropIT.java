@@ -1,12 +1,17 @@
 package io.rtmstreams.it;
 
+import io.rtmstreams.streams.Placement;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static io.rtmstreams.it.KafkaTestClients.KeyValue;
@@ -66,6 +71,39 @@ class KcatInteropIT {
         assertThat(consumeWithKcat(topic, "read_uncommitted"))
                 .as("kcat sees the aborted records without read_committed, so the isolation level made the difference")
                 .containsAll(keyColonValueLines(aborted));
+    }
+
+    /**
+     * The README's advice for librdkafka feeders (D23): with {@code partitioner=murmur2_random} kcat puts every key
+     * on the partition the Java client picks, where the router's state lives; with its default (CRC32) it does not.
+     */
+    @Test
+    void kcatWithMurmur2RandomPlacesKeysAsTheJavaClientDoes() {
+        List<String> routers = IntStream.rangeClosed(1, 12).mapToObj(n -> "edge-" + n).toList();
+        List<String> lines = routers.stream().map(r -> r + "|{}").toList();
+        String murmur2 = createTopic(broker.bootstrapServers(), "it-kcat-murmur2", 4);
+        String crc32 = createTopic(broker.bootstrapServers(), "it-kcat-crc32", 4);
+
+        kcat.run(List.of("-b", broker.bootstrapServers(), "-P", "-t", murmur2, "-K|", "-X",
+                "partitioner=murmur2_random"), lines);
+        kcat.run(List.of("-b", broker.bootstrapServers(), "-P", "-t", crc32, "-K|"), lines);
+
+        assertThat(partitionsByKey(murmur2)).allSatisfy((router, partition) -> assertThat(partition).as(router)
+                .isEqualTo(Placement.partition(router.getBytes(StandardCharsets.UTF_8), 4)));
+        assertThat(partitionsByKey(crc32)).as("the default partitioner puts some routers elsewhere")
+                .anySatisfy((router, partition) -> assertThat(partition)
+                        .isNotEqualTo(Placement.partition(router.getBytes(StandardCharsets.UTF_8), 4)));
+    }
+
+    private static Map<String, Integer> partitionsByKey(String topic) {
+        Map<String, Integer> partitions = new TreeMap<>();
+        for (String line : kcat.run(List.of("-b", broker.bootstrapServers(), "-C", "-t", topic, "-o", "beginning",
+                "-e", "-q", "-f", "%k %p\\n"), List.of()).lines()) {
+            String[] f = line.split(" ");
+            partitions.put(f[0], Integer.parseInt(f[1]));
+        }
+        assertThat(partitions).hasSize(12);
+        return partitions;
     }
 
     /** Everything in {@code topic} from the beginning to its end at {@code isolationLevel}, as key:value lines. */

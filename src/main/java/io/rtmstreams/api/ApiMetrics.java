@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * and Win32 status;</li>
  * <li>{@code rtm_rejected_records_total{topic}}: input the processor could not read (D20);</li>
  * <li>{@code rtm_best_route_changes_total}: best-route records published (D21);</li>
- * <li>{@code rtm_timers_fired_total}: TTL and hold-down deadlines fired (D8).</li>
+ * <li>{@code rtm_timers_fired_total}: TTL and hold-down deadlines fired (D8);</li>
+ * <li>{@code rtm_rerouted_records_total{topic}}: input records a producer's partitioner put on another
+ * partition than their router's, sent on through the reroute topic (D23).</li>
  * </ul>
  * Stream threads call the counters concurrently; each (op, status) and topic counter is looked up once.
  */
@@ -28,6 +30,7 @@ public final class ApiMetrics implements ProcessorMetrics, AutoCloseable {
     /** By op, then status: no key string to build for each command. */
     private final Map<String, Map<String, Counter>> commands = new ConcurrentHashMap<>();
     private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rerouted = new ConcurrentHashMap<>();
     private final Counter bestRouteChanges = Counter.builder("rtm.best.route.changes")
             .description("best-route records published").register(registry);
     private final Counter timersFired = Counter.builder("rtm.timers.fired")
@@ -48,6 +51,13 @@ public final class ApiMetrics implements ProcessorMetrics, AutoCloseable {
         rejected.computeIfAbsent(topic, t -> Counter.builder("rtm.rejected.records")
                 .description("input records that could not be read as commands").tag("topic", t)
                 .register(registry)).increment();
+    }
+
+    @Override
+    public void rerouted(String topic) {
+        rerouted.computeIfAbsent(topic, t -> Counter.builder("rtm.rerouted.records")
+                .description("input records that were not on their router's partition and took the reroute topic")
+                .tag("topic", t).register(registry)).increment();
     }
 
     @Override

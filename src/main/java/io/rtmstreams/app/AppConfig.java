@@ -1,9 +1,6 @@
 package io.rtmstreams.app;
 
-import io.rtmstreams.iphlp.IphlpConfig;
-import io.rtmstreams.rtm.RtmConfig;
 import io.rtmstreams.streams.StreamsSettings;
-import io.rtmstreams.streams.Topics;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,8 +38,7 @@ public record AppConfig(String bootstrapServers, Path dataDir, int embeddedPort,
     /** The defaults of {@code run}: embedded broker on 9092, data in ./rtm-data, API on 127.0.0.1:8080. */
     public static AppConfig defaults() {
         return new AppConfig(null, Path.of("rtm-data"), 9092, "rtm-streams",
-                new StreamsSettings(new Topics(Topics.DEFAULT_PREFIX), RtmConfig.DEFAULTS, IphlpConfig.DEFAULTS, 100,
-                        5_000),
+                StreamsSettings.defaults(),
                 3, (short) 1, true, 0, 1, "127.0.0.1", 8080, null, Map.of());
     }
 

@@ -3,8 +3,16 @@ package io.rtmstreams.streams;
 /** The names of the topology's sources, processors and sinks (described in topology/ and checked by a test). */
 public final class Nodes {
 
-    public static final String ROUTE_ADVERTS_SOURCE = "route-adverts-source";
-    public static final String INTERFACE_CHANGES_SOURCE = "interface-changes-source";
+    /** Both input topics (D2). */
+    public static final String INPUT_SOURCE = "input-source";
+    /** Sends a record on another partition than its router's through the reroute topic (D23). */
+    public static final String PLACEMENT_CHECK = "placement-check";
+    /** The reroute topic's name within the application: {@code <application.id>-reroute-repartition}. */
+    static final String REROUTE_TOPIC = "reroute";
+    /** Where the placement check sends a misplaced record: the head of the reroute topic's sink (DSL-named). */
+    public static final String REROUTE = REROUTE_TOPIC + "-repartition-filter";
+    /** The reroute topic's source, the table processor's second parent (DSL-named). */
+    public static final String REROUTE_SOURCE = REROUTE_TOPIC + "-repartition-source";
     public static final String TABLE_PROCESSOR = "table-processor";
     public static final String COMMAND_RESULTS_SINK = "command-results-sink";
     public static final String BEST_ROUTES_SINK = "best-routes-sink";

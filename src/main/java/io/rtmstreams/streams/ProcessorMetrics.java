@@ -1,34 +1,28 @@
 package io.rtmstreams.streams;
 
 /**
- * What the table processor counts (commands by op and status, rejected records, best-route changes, timers fired).
- * The runtime binds these to its metrics registry; tests and the topology test driver use {@link #NONE}.
+ * What the table processor counts (commands by op and status, rejected records, best-route changes, timers fired,
+ * records rerouted to their router's partition). The runtime binds these to its metrics registry; tests and the
+ * topology test driver use {@link #NONE}. Every count is a no-op unless an implementation counts it.
  */
 public interface ProcessorMetrics {
 
-    void command(String op, String status);
+    default void command(String op, String status) {
+    }
 
-    void rejected(String topic);
+    default void rejected(String topic) {
+    }
 
-    void bestRouteChange();
+    default void bestRouteChange() {
+    }
 
-    void timersFired(int count);
+    default void timersFired(int count) {
+    }
+
+    /** A record of {@code topic} that was not on its router's partition took the reroute topic (D23). */
+    default void rerouted(String topic) {
+    }
 
     ProcessorMetrics NONE = new ProcessorMetrics() {
-        @Override
-        public void command(String op, String status) {
-        }
-
-        @Override
-        public void rejected(String topic) {
-        }
-
-        @Override
-        public void bestRouteChange() {
-        }
-
-        @Override
-        public void timersFired(int count) {
-        }
     };
 }

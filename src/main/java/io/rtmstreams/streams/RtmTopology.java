@@ -2,19 +2,30 @@ package io.rtmstreams.streams;
 
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+import java.util.List;
 
 
 /**
  * Builds the one topology of rtm-streams from its settings (the only factory; the runtime and every test call it):
  * <pre>
- * route-adverts     ┐                      ┌► command-results, best-routes, dest-changes,
- *                   ├► table-processor ────┤  entity-events, notifications, rejected
- * interface-changes ┘   (RTM + IP Helper)  └► internal.fleet-updates ► fleet-aggregator ► fleet-routes
+ * route-adverts     ┐                     placed             ┌► command-results, best-routes, dest-changes,
+ *                   ├► placement-check ─────────► table-processor ─┤  entity-events, notifications, rejected
+ * interface-changes ┘        │ misplaced           ▲ (RTM + IP   └► internal.fleet-updates ► fleet-aggregator
+ *                            └► reroute topic ─────┘  Helper)                                  ► fleet-routes
  * </pre>
- * The table processor owns every router's state (inputs keyed by router, D2); the fleet aggregator is a second
- * sub-topology over best-route changes re-keyed by prefix.
+ * The table processor owns every router's state (inputs keyed by router, D2). A record its producer's partitioner
+ * put on another partition than its router's comes back to the right one through the reroute topic (D23), an
+ * internal topic of the application ({@code <application.id>-reroute-repartition}) with the inputs' partition
+ * count. The fleet aggregator is a second sub-topology over best-route changes re-keyed by prefix.
  */
 public final class RtmTopology {
 
@@ -27,11 +38,16 @@ public final class RtmTopology {
         KeySerializer keys = new KeySerializer();
         JsonSerializer json = new JsonSerializer();
 
-        Topology t = new Topology();
-        t.addSource(Nodes.ROUTE_ADVERTS_SOURCE, bytes, bytes, topics.routeAdverts());
-        t.addSource(Nodes.INTERFACE_CHANGES_SOURCE, bytes, bytes, topics.interfaceChanges());
-        t.addProcessor(Nodes.TABLE_PROCESSOR, () -> new TableProcessor(settings, metrics), Nodes.ROUTE_ADVERTS_SOURCE,
-                Nodes.INTERFACE_CHANGES_SOURCE);
+        Serde<byte[]> raw = Serdes.ByteArray();
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream(List.of(topics.routeAdverts(), topics.interfaceChanges()),
+                        Consumed.with(raw, raw).withName(Nodes.INPUT_SOURCE))
+                .process(() -> new PlacementCheck(settings.inputPartitions(), metrics), Named.as(Nodes.PLACEMENT_CHECK))
+                .repartition(Repartitioned.<byte[], byte[]>as(Nodes.REROUTE_TOPIC).withKeySerde(raw).withValueSerde(raw)
+                        .withStreamPartitioner(Placement.partitioner()));
+        Topology t = b.build();
+        t.addProcessor(Nodes.TABLE_PROCESSOR, () -> new TableProcessor(settings, metrics), Nodes.PLACEMENT_CHECK,
+                Nodes.REROUTE_SOURCE);
         t.addStateStore(StoreRegistry.builder(StoreRegistry.TABLE_STATE), Nodes.TABLE_PROCESSOR);
         t.addSink(Nodes.COMMAND_RESULTS_SINK, topics.commandResults(), keys, json, Nodes.TABLE_PROCESSOR);
         t.addSink(Nodes.BEST_ROUTES_SINK, topics.bestRoutes(), keys, json, Nodes.TABLE_PROCESSOR);

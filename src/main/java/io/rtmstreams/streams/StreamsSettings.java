@@ -4,38 +4,46 @@ import io.rtmstreams.iphlp.IphlpConfig;
 import io.rtmstreams.rtm.RtmConfig;
 
 /**
- * What the topology is built from: topic names, the engine's limits and choices, the IP Helper options and the
- * timer settings (D8).
+ * What the topology is built from: topic names, the engine's limits and choices, the IP Helper options, the timer
+ * settings (D8) and the input topics' partition count (D23).
  *
  * @param topics                   topic names (with the configurable prefix)
  * @param rtm                      the RTM engine's configuration
  * @param iphlp                    the IP Helper options (strict interfaces, metric table)
  * @param punctuationIntervalMs    how often idle tasks look for due deadlines (D8: 100 ms)
  * @param maxTimersPerPunctuation  deadlines handled per punctuation, so a burst cannot stall processing
+ * @param inputPartitions          the partition count of both input topics (D2), which places each router's records:
+ *                                 the runtime passes what the broker reports; 1 (every record placed) by default,
+ *                                 as in the topology test driver
  */
 public record StreamsSettings(Topics topics, RtmConfig rtm, IphlpConfig iphlp, long punctuationIntervalMs,
-                              int maxTimersPerPunctuation) {
+                              int maxTimersPerPunctuation, int inputPartitions) {
 
     public static StreamsSettings defaults() {
         return new StreamsSettings(new Topics(Topics.DEFAULT_PREFIX), RtmConfig.DEFAULTS, IphlpConfig.DEFAULTS, 100,
-                5_000);
+                5_000, 1);
     }
 
     public StreamsSettings {
-        if (punctuationIntervalMs < 1 || maxTimersPerPunctuation < 1) {
-            throw new IllegalArgumentException("punctuation interval and timer budget must be positive");
+        if (punctuationIntervalMs < 1 || maxTimersPerPunctuation < 1 || inputPartitions < 1) {
+            throw new IllegalArgumentException(
+                    "punctuation interval, timer budget and input partitions must be positive");
         }
     }
 
     public StreamsSettings withTopics(Topics t) {
-        return new StreamsSettings(t, rtm, iphlp, punctuationIntervalMs, maxTimersPerPunctuation);
+        return new StreamsSettings(t, rtm, iphlp, punctuationIntervalMs, maxTimersPerPunctuation, inputPartitions);
     }
 
     public StreamsSettings withRtm(RtmConfig c) {
-        return new StreamsSettings(topics, c, iphlp, punctuationIntervalMs, maxTimersPerPunctuation);
+        return new StreamsSettings(topics, c, iphlp, punctuationIntervalMs, maxTimersPerPunctuation, inputPartitions);
     }
 
     public StreamsSettings withIphlp(IphlpConfig c) {
-        return new StreamsSettings(topics, rtm, c, punctuationIntervalMs, maxTimersPerPunctuation);
+        return new StreamsSettings(topics, rtm, c, punctuationIntervalMs, maxTimersPerPunctuation, inputPartitions);
+    }
+
+    public StreamsSettings withInputPartitions(int n) {
+        return new StreamsSettings(topics, rtm, iphlp, punctuationIntervalMs, maxTimersPerPunctuation, n);
     }
 }

@@ -40,7 +40,7 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
     private IpHelper ipHelper;
     private RtmEngine engine;
     private RecordEmitter out;
-    private String interfaceChangesTopic;
+    private Topics topics;
     private long lastRecordAt;
 
     TableProcessor(StreamsSettings settings, ProcessorMetrics metrics) {
@@ -58,28 +58,35 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
                 settings.rtm().withDelivery(RtmConfig.Delivery.PUBLISHED), settings.iphlp());
         engine = ipHelper.engine();
         out = new RecordEmitter((ProcessorContext) context, metrics);
-        interfaceChangesTopic = settings.topics().interfaceChanges();
+        topics = settings.topics();
         lastRecordAt = context.currentSystemTimeMs();
         context.schedule(Duration.ofMillis(settings.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
                 this::punctuate);
     }
 
+    /**
+     * Applies a record of an input topic, or one that came through the reroute topic (D23): that one is dispatched
+     * by the topic its producer wrote it to, and a rejection names where it was written.
+     */
     @Override
     public void process(Record<byte[], byte[]> record) {
         fireDue(record.timestamp(), Integer.MAX_VALUE);
         lastRecordAt = ctx.currentSystemTimeMs();
-        String topic = ctx.recordMetadata().map(RecordMetadata::topic).orElse("");
-        if (topic.equals(interfaceChangesTopic)) {
-            interfaceChange(record);
+        RecordMetadata m = ctx.recordMetadata().orElseThrow();
+        Origin origin = Origin.of(topics, m.topic(), m.partition(), m.offset(), record.headers());
+        if (origin == null) {
+            reject(record, Origin.of(m), "a rerouted record without valid origin headers (D23)");
+        } else if (origin.topic().equals(topics.interfaceChanges())) {
+            interfaceChange(record, origin);
         } else {
-            command(record);
+            command(record, origin);
         }
     }
 
-    private void interfaceChange(Record<byte[], byte[]> record) {
+    private void interfaceChange(Record<byte[], byte[]> record, Origin origin) {
         Decoded<InterfaceChange> d = InterfaceChangeReader.read(record.key(), record.value());
         if (d instanceof Decoded.Rejected<InterfaceChange> r) {
-            reject(record, r.reason());
+            reject(record, origin, r.reason());
         } else if (d instanceof Decoded.Invalid<InterfaceChange> i) {
             out.cause(record.timestamp(), i.envelope().requestId());
             result(i.envelope().router(), i.envelope().op(),
@@ -93,10 +100,10 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
         }
     }
 
-    private void command(Record<byte[], byte[]> record) {
+    private void command(Record<byte[], byte[]> record, Origin origin) {
         Decoded<Command> d = CommandReader.read(record.key(), record.value());
         if (d instanceof Decoded.Rejected<Command> r) {
-            reject(record, r.reason());
+            reject(record, origin, r.reason());
         } else if (d instanceof Decoded.Invalid<Command> i) {
             out.cause(record.timestamp(), i.envelope().requestId());
             result(i.envelope().router(), i.envelope().op(),
@@ -114,12 +121,11 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
         metrics.command(op, r.status());
     }
 
-    private void reject(Record<byte[], byte[]> record, String reason) {
-        RecordMetadata m = ctx.recordMetadata().orElseThrow();
+    private void reject(Record<byte[], byte[]> record, Origin at, String reason) {
         out.cause(record.timestamp(), null);
-        ctx.forward(new Record<>(record.key(), Rejection.of(reason, m.topic(), m.partition(), m.offset(),
+        ctx.forward(new Record<>(record.key(), Rejection.of(reason, at.topic(), at.partition(), at.offset(),
                 record.key(), record.value()), record.timestamp()), Nodes.REJECTED_SINK);
-        metrics.rejected(m.topic());
+        metrics.rejected(at.topic());
     }
 
     private void punctuate(long wallClock) {

@@ -24,6 +24,11 @@ public record Topics(String prefix) {
         return prefix + "interface-changes";
     }
 
+    /** Whether {@code topic} is one of the two input topics, which producers write (D2). */
+    public boolean isInput(String topic) {
+        return topic.equals(routeAdverts()) || topic.equals(interfaceChanges());
+    }
+
     public String commandResults() {
         return prefix + "command-results";
     }

@@ -1,6 +1,7 @@
 package io.rtmstreams.streams.errors;
 
 import io.rtmstreams.streams.JsonSerializer;
+import io.rtmstreams.streams.Origin;
 import io.rtmstreams.streams.Rejection;
 import io.rtmstreams.streams.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,20 +19,29 @@ final class RejectedRecords {
     /** The streams property carrying the topic prefix to the handlers (they are created by Kafka, not by us). */
     static final String TOPIC_PREFIX_CONFIG = io.rtmstreams.streams.StreamsProperties.TOPIC_PREFIX;
 
+    private final Topics topics;
     private final String topic;
 
     RejectedRecords(Map<String, ?> configs) {
         Object prefix = configs.get(TOPIC_PREFIX_CONFIG);
-        topic = new Topics(prefix == null ? Topics.DEFAULT_PREFIX : prefix.toString()).rejected();
+        topics = new Topics(prefix == null ? Topics.DEFAULT_PREFIX : prefix.toString());
+        topic = topics.rejected();
     }
 
     String topic() {
         return topic;
     }
 
+    /** Where the failing record was written: for one that took the reroute topic, its input coordinates (D23). */
+    Origin origin(ErrorHandlerContext ctx) {
+        Origin o = Origin.of(topics, ctx.topic(), ctx.partition(), ctx.offset(), ctx.headers());
+        return o != null ? o : new Origin(ctx.topic(), ctx.partition(), ctx.offset());
+    }
+
     List<ProducerRecord<byte[], byte[]>> of(ErrorHandlerContext ctx, String reason) {
-        byte[] value = new JsonSerializer().serialize(topic, Rejection.of(reason, ctx.topic(), ctx.partition(),
-                ctx.offset(), ctx.sourceRawKey(), ctx.sourceRawValue()));
+        Origin at = origin(ctx);
+        byte[] value = new JsonSerializer().serialize(topic, Rejection.of(reason, at.topic(), at.partition(),
+                at.offset(), ctx.sourceRawKey(), ctx.sourceRawValue()));
         return List.of(new ProducerRecord<>(topic, null, ctx.timestamp(), ctx.sourceRawKey(), value));
     }
 

@@ -28,8 +28,9 @@ public final class RejectingProcessingHandler implements ProcessingExceptionHand
 
     @Override
     public Response handleError(ErrorHandlerContext ctx, Record<?, ?> record, Exception e) {
+        var at = rejected.origin(ctx);
         LOG.error("processing failed at {}-{}@{} in {}; the record goes to {} and processing continues",
-                ctx.topic(), ctx.partition(), ctx.offset(), ctx.processorNodeId(), rejected.topic(), e);
+                at.topic(), at.partition(), at.offset(), ctx.processorNodeId(), rejected.topic(), e);
         return Response.resume(rejected.of(ctx, "processing failed: " + RejectedRecords.describe(e)));
     }
 }

@@ -25,6 +25,8 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -37,18 +39,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Processing, deserialization and production errors are handled deliberately (issue 4, D20). */
 class ErrorHandlingTest {
 
-    private static final String REGISTER = "{\"op\":\"REGISTER_ENTITY\",\"requestId\":\"1\",\"router\":\"r1\","
-            + "\"entity\":{\"protocolId\":14,\"instanceId\":1},\"family\":\"ipv4\"}";
+    private static String register(String router) {
+        return "{\"op\":\"REGISTER_ENTITY\",\"requestId\":\"1\",\"router\":\"" + router + "\","
+                + "\"entity\":{\"protocolId\":14,\"instanceId\":1},\"family\":\"ipv4\"}";
+    }
 
-    private static String add(String requestId, String prefix) {
-        return "{\"op\":\"ADD_ROUTE\",\"requestId\":\"" + requestId + "\",\"router\":\"r1\",\"entity\":{\"protocolId\":14,"
+    private static String add(String router, String requestId, String prefix) {
+        return "{\"op\":\"ADD_ROUTE\",\"requestId\":\"" + requestId + "\",\"router\":\"" + router
+                + "\",\"entity\":{\"protocolId\":14,"
                 + "\"instanceId\":1},\"dest\":\"" + prefix + "\",\"nextHops\":[],\"neighbour\":null,\"preference\":20,"
                 + "\"metric\":1,\"views\":[\"unicast\"]}";
     }
 
-    @Test
-    void shouldRejectTheRecordAndGoOnWhenProcessingFailsOnCorruptState(@TempDir Path dir) throws Exception {
-        StreamsSettings s = StreamsSettings.defaults();
+    /**
+     * With four input partitions on the test driver (all its records are on partition 0), r3's records take the
+     * reroute topic (D23); the rejection still names where the producer wrote the record.
+     */
+    @ParameterizedTest(name = "router {0} of {1} input partitions")
+    @CsvSource({"r1, 1", "r3, 4"})
+    void shouldRejectTheRecordAndGoOnWhenProcessingFailsOnCorruptState(String router, int partitions,
+                                                                      @TempDir Path dir) throws Exception {
+        StreamsSettings s = StreamsSettings.defaults().withInputPartitions(partitions);
         Properties p = StreamsProperties.of(s, "errors", "unused:9092", dir.toString(), true, Map.of());
         try (TopologyTestDriver d = new TopologyTestDriver(RtmTopology.build(s, ProcessorMetrics.NONE), p)) {
             TestInputTopic<String, String> in = d.createInputTopic(s.topics().routeAdverts(), new StringSerializer(),
@@ -57,18 +68,19 @@ class ErrorHandlingTest {
                     new StringDeserializer(), new StringDeserializer());
             TestOutputTopic<String, String> rejected = d.createOutputTopic(s.topics().rejected(),
                     new StringDeserializer(), new StringDeserializer());
-            in.pipeInput("r1", REGISTER);
-            in.pipeInput("r1", add("a", "10.0.0.0/8"));
+            in.pipeInput(router, register(router));
+            in.pipeInput(router, add(router, "a", "10.0.0.0/8"));
             corruptEveryDestination(d.getKeyValueStore(StoreRegistry.TABLE_STATE));
 
-            in.pipeInput("r1", add("b", "10.0.0.0/8"));
-            in.pipeInput("r1", add("c", "192.0.2.0/24"));
+            in.pipeInput(router, add(router, "b", "10.0.0.0/8"));
+            in.pipeInput(router, add(router, "c", "192.0.2.0/24"));
 
             List<KeyValue<String, String>> rej = rejected.readKeyValuesToList();
             assertThat(rej).hasSize(1);
             JsonNode r = Json.MAPPER.readTree(rej.get(0).value);
             assertThat(r.get("reason").asText()).startsWith("processing failed: ").contains("IllegalStateException");
             assertThat(r.get("topic").asText()).isEqualTo("rtm.route-adverts");
+            assertThat(r.get("partition").asInt()).isZero();
             assertThat(r.get("offset").asLong()).isEqualTo(2);
             assertThat(Json.MAPPER.readTree(r.get("value").asText()).get("requestId").asText()).isEqualTo("b");
             assertThat(results.readValuesToList()).extracting(v -> Json.MAPPER.readTree(v).get("requestId").asText())

@@ -1,6 +1,7 @@
 package io.rtmstreams.streams.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rtmstreams.streams.Placement;
 import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.streams.json.Json;
 import org.junit.jupiter.api.Test;
@@ -43,12 +44,33 @@ class ReplayDeterminismTest {
     void shouldWriteIdenticalRecordsToEveryTopicWhenTheSameInputIsReplayedFromScratch() {
         List<SyntheticFleetInput.Input> input = new SyntheticFleetInput(SEED).generate(OPERATIONS);
 
-        Map<String, List<Output>> first = replay(input);
-        Map<String, List<Output>> second = replay(input);
+        Map<String, List<Output>> first = replay(input, StreamsSettings.defaults());
+        Map<String, List<Output>> second = replay(input, StreamsSettings.defaults());
 
         assertExercised(input, first);
         for (String topic : OUTPUTS) {
             assertSame(topic, first.get(topic), second.get(topic));
+        }
+    }
+
+    /**
+     * D23: with four input partitions on the test driver, which puts every record on partition 0, the records of
+     * routers r3 and r4 and of the mis-keyed "elsewhere" are not on their router's partition and take the reroute
+     * topic; every output is still exactly what placed input gives, rejections' coordinates included.
+     */
+    @Test
+    void shouldWriteTheSameRecordsWhenRoutersArriveOffTheirPartitions() {
+        List<SyntheticFleetInput.Input> input = new SyntheticFleetInput(SEED).generate(OPERATIONS);
+        StreamsSettings fourPartitions = StreamsSettings.defaults().withInputPartitions(4);
+        assertThat(input).filteredOn(i -> i.key() != null && Placement.partition(i.key(), 4) != 0)
+                .as("records off their router's partition").hasSizeGreaterThan(input.size() / 4)
+                .extracting(i -> text(i.key())).contains("r3", "r4", "elsewhere");
+
+        Map<String, List<Output>> placed = replay(input, StreamsSettings.defaults());
+        Map<String, List<Output>> rerouted = replay(input, fourPartitions);
+
+        for (String topic : OUTPUTS) {
+            assertSame(topic, placed.get(topic), rerouted.get(topic));
         }
     }
 
@@ -104,9 +126,9 @@ class ReplayDeterminismTest {
     }
 
     /** Runs the input through a fresh topology in a fresh state directory and collects every output. */
-    private static Map<String, List<Output>> replay(List<SyntheticFleetInput.Input> input) {
+    private static Map<String, List<Output>> replay(List<SyntheticFleetInput.Input> input, StreamsSettings settings) {
         Map<String, List<Output>> out = new LinkedHashMap<>();
-        try (ScenarioDriver d = new ScenarioDriver(StreamsSettings.defaults(), OUTPUTS)) {
+        try (ScenarioDriver d = new ScenarioDriver(settings, OUTPUTS)) {
             for (SyntheticFleetInput.Input i : input) {
                 if (i.advanceMs() > 0) {
                     d.advance(i.advanceMs());
