@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static io.rtmstreams.it.OutputComparison.awaitSameOutputs;
 import static io.rtmstreams.it.OutputComparison.json;
@@ -41,6 +44,7 @@ class RestartIT {
     private static final Logger LOG = LoggerFactory.getLogger(RestartIT.class);
     private static final long SEED = 0x5E57A27L;
     private static final int PARTITIONS = 3;
+    private static final String MARKER = "restart-it.marker";
 
     private static TestBroker broker;
 
@@ -62,10 +66,12 @@ class RestartIT {
             story.stopped(System.currentTimeMillis(), outputs.readToEnd());
             LOG.info("closed the processor with {} of {} commands sent answered", story.answeredBeforeStop.size(),
                     story.sentAt.size());
+            story.markTaskDirectories(data);
             story.send(Part.WHILE_DOWN, story.nextBase());
             story.waitUntilArmedTimersAreDue();
             try (RtmRuntime second = story.app.start(bootstrap(), data, Map.of())) {
                 story.assertFinishesLikeAnUninterruptedRun(outputs);
+                story.assertLocalStateSurvived(data, second);
             }
         }
     }
@@ -94,10 +100,12 @@ class RestartIT {
             }
             LOG.info("killed the child with {} of {} commands sent answered", story.answeredBeforeStop.size(),
                     story.sentAt.size());
+            story.markTaskDirectories(data);
             story.send(Part.WHILE_DOWN, story.nextBase());
             story.waitUntilArmedTimersAreDue();
             try (RtmRuntime restarted = story.app.start(bootstrap(), data, member)) {
                 story.assertFinishesLikeAnUninterruptedRun(outputs);
+                story.assertLocalStateSurvived(data, restarted);
             }
         }
     }
@@ -125,6 +133,7 @@ class RestartIT {
         Map<String, List<OutputRecord>> beforeStop;
         Set<String> answeredBeforeStop;
         long restartedAt;
+        List<Path> taskDirs;
 
         Story(RtmTestApp app, TimedFleetInput input, InputProducer.Partitioning partitioning) {
             this.app = app;
@@ -210,6 +219,38 @@ class RestartIT {
             }
             Map<String, List<OutputRecord>> actual = awaitSameOutputs(outputs, expected, app.topics().prefix());
             assertTimersThatFellDueWhileDownFiredAtTheirDeadlines(actual);
+        }
+
+        /**
+         * Marks every task directory the stopped processor left in its state directory, so that
+         * {@link #assertLocalStateSurvived} can tell whether the restart kept them. Under exactly-once without
+         * transactional state stores, a task that was not closed cleanly is wiped on start-up (its directory
+         * deleted) and restored from the changelog; with them (KIP-892) only what the last commit had not yet
+         * flushed is restored.
+         */
+        void markTaskDirectories(Path data) throws IOException {
+            taskDirs = taskDirectories(data);
+            assertThat(taskDirs).as("task directories of the stopped processor")
+                    .anyMatch(d -> d.getFileName().toString().startsWith("0_"));
+            for (Path d : taskDirs) {
+                Files.writeString(d.resolve(MARKER), "written by RestartIT before the restart");
+            }
+        }
+
+        /** Every task directory marked before the restart is still there, with its marker: nothing was wiped. */
+        void assertLocalStateSurvived(Path data, RtmRuntime restarted) throws IOException {
+            LOG.info("the restart restored {} changelog records into the {} task directories it kept",
+                    restarted.restoredRecords(), taskDirs.size());
+            assertThat(taskDirs).as("task directories kept through the restart (none wiped)")
+                    .allMatch(d -> Files.exists(d.resolve(MARKER)));
+            assertThat(taskDirectories(data)).containsAll(taskDirs);
+        }
+
+        private List<Path> taskDirectories(Path data) throws IOException {
+            Path app = data.resolve("state").resolve(this.app.applicationId());
+            try (Stream<Path> dirs = Files.list(app)) {
+                return dirs.filter(d -> d.getFileName().toString().matches("\\d+_\\d+")).sorted().toList();
+            }
         }
 
         /** The uninterrupted run did what the input is meant to do, so equal outputs mean something. */

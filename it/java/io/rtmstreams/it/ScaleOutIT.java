@@ -1,6 +1,5 @@
 package io.rtmstreams.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.rtmstreams.app.RtmRuntime;
 import io.rtmstreams.it.Commands.Entity;
 import io.rtmstreams.it.Commands.Hop;
@@ -24,7 +23,6 @@ import java.util.TreeMap;
 
 import static io.rtmstreams.it.OutputComparison.assertSameMaps;
 import static io.rtmstreams.it.OutputComparison.awaitSameOutputs;
-import static io.rtmstreams.it.OutputComparison.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -185,54 +183,18 @@ class ScaleOutIT {
 
     /** What the API must answer for every destination of every router, by the test driver's best routes. */
     private SortedMap<String, String> expectedAnswers(RtmTestApp app) {
-        SortedMap<String, String> best = OutputComparison.finalState(
-                TopologyOracle.run(app.settings(), sent, clock).get("best-routes"));
-        SortedMap<String, String> expected = new TreeMap<>();
-        for (String router : routers.keySet()) {
-            for (String prefix : prefixes(router)) {
-                String value = best.get(router + "|0|unicast|" + prefix);
-                String route = value == null ? "none" : "route " + json(value).path("routeId").asLong();
-                expected.put(router + " destination " + prefix, route);
-                expected.put(router + " best-route " + prefix, route);
-            }
-        }
-        return expected;
+        return DestinationAnswers.expected(TopologyOracle.run(app.settings(), sent, clock).get("best-routes"),
+                prefixesByRouter());
     }
 
     /** The API's answers for every destination of every router; records who computed each router's answers. */
     private SortedMap<String, String> answers(QueryClient api, Map<String, String> servedBy) {
-        SortedMap<String, String> answers = new TreeMap<>();
-        for (String router : routers.keySet()) {
-            for (String prefix : prefixes(router)) {
-                QueryClient.Answer d = api.get("/v1/routers/" + router + "/destinations?prefix=" + prefix);
-                answers.put(router + " destination " + prefix, unicastRoute(d));
-                String address = prefix.substring(0, prefix.lastIndexOf('.')) + ".1";
-                QueryClient.Answer b = api.get("/v1/routers/" + router + "/best-route?destination=" + address);
-                answers.put(router + " best-route " + prefix, b.status() == 200
-                        ? "route " + b.json().path("route").path("routeId").asLong() : status(b));
-                servedBy.merge(router, d.servedBy() + "", (x, y) -> x.equals(y) ? x : x + " and " + y);
-                servedBy.merge(router, b.servedBy() + "", (x, y) -> x.equals(y) ? x : x + " and " + y);
-            }
-        }
-        return answers;
+        return DestinationAnswers.of(api, prefixesByRouter(), servedBy);
     }
 
-    /** The unicast view's best route of an exact-match answer, or none (404, or no route in the view). */
-    private static String unicastRoute(QueryClient.Answer d) {
-        if (d.status() != 200) {
-            return status(d);
-        }
-        for (JsonNode view : d.json().path("destination").path("views")) {
-            if (view.path("view").asText().equals("unicast") && view.path("route").hasNonNull("routeId")) {
-                return "route " + view.path("route").path("routeId").asLong();
-            }
-        }
-        return "none";
-    }
-
-    private static String status(QueryClient.Answer a) {
-        String s = a.json().path("status").asText();
-        return a.status() == 404 && (s.equals("ERROR_NOT_FOUND") || s.equals("ERROR_NETWORK_UNREACHABLE")) ? "none"
-                : a.status() + " " + a.body();
+    private Map<String, List<String>> prefixesByRouter() {
+        Map<String, List<String>> p = new LinkedHashMap<>();
+        routers.keySet().forEach(r -> p.put(r, prefixes(r)));
+        return p;
     }
 }

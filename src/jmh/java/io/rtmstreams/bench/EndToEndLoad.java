@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * Load runs on a real broker (design.md, Performance targets; issue 5), each against a baseline in the same run.
@@ -64,7 +65,8 @@ import java.util.stream.Stream;
  *
  * <p>Run: {@code mvn -q -Pbench test-compile exec:exec -Dbench.main=io.rtmstreams.bench.EndToEndLoad
  * -Dbench.jvm=-Xmx3g -Dbench.args='--mode throughput --routers 1 --partitions 1'}; {@code --routes n} takes the
- * first n routes of the table, {@code --warmup n} (default 200000, 0 for a cold run) how many commands warm the JVM
+ * first n routes of the table, {@code --partitioner crc32} writes the adverts where librdkafka's default
+ * partitioner would (D23's detour; the default, {@code java}, places them), {@code --warmup n} (default 200000, 0 for a cold run) how many commands warm the JVM
  * up first; {@code -Dload.streams.<property>=<value>} overrides a Kafka Streams property of
  * both apps.
  */
@@ -77,16 +79,21 @@ public final class EndToEndLoad {
         int routers = Integer.parseInt(arg(args, "--routers", "1"));
         int routes = Integer.parseInt(arg(args, "--routes", String.valueOf(Integer.MAX_VALUE)));
         int partitions = Integer.parseInt(arg(args, "--partitions", "1"));
+        boolean crc32 = switch (arg(args, "--partitioner", "java")) {
+            case "java" -> false;
+            case "crc32" -> true;
+            default -> throw new IllegalArgumentException("--partitioner is java or crc32");
+        };
         Path dir = Files.createTempDirectory("rtm-load");
         try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"))) {
             List<String> table = RibTable.load().commands("ROUTER");
             table = table.subList(0, Math.min(routes, table.size() - 1) + 1);
             int warmup = Integer.parseInt(arg(args, "--warmup", "200000"));
             if (warmup > 0) {
-                new EndToEndLoad(broker.bootstrapServers(), dir, partitions, "warm.").warmUp(
+                new EndToEndLoad(broker.bootstrapServers(), dir, partitions, crc32, "warm.").warmUp(
                         commands(table.subList(0, Math.min(warmup, table.size())), 1));
             }
-            EndToEndLoad load = new EndToEndLoad(broker.bootstrapServers(), dir, partitions, "");
+            EndToEndLoad load = new EndToEndLoad(broker.bootstrapServers(), dir, partitions, crc32, "");
             switch (mode) {
                 case "throughput" -> load.throughput(commands(table, routers));
                 case "latency" -> load.latency(commands(table, routers),
@@ -100,17 +107,22 @@ public final class EndToEndLoad {
 
     private final String bootstrap;
     private final Path dir;
+    private final int partitions;
+    private final boolean crc32;
     private final String phase;
     private final StreamsSettings settings;
     private final String baselineIn;
     private final String baselineOut;
 
     /** A phase has its own topics and application ids, so the warm-up leaves nothing to the measured phase. */
-    private EndToEndLoad(String bootstrap, Path dir, int partitions, String phase) throws Exception {
+    private EndToEndLoad(String bootstrap, Path dir, int partitions, boolean crc32, String phase) throws Exception {
         this.bootstrap = bootstrap;
         this.dir = dir;
+        this.partitions = partitions;
+        this.crc32 = crc32;
         this.phase = phase;
-        this.settings = StreamsSettings.defaults().withTopics(new Topics(phase + Topics.DEFAULT_PREFIX));
+        this.settings = StreamsSettings.defaults().withTopics(new Topics(phase + Topics.DEFAULT_PREFIX))
+                .withInputPartitions(partitions);
         this.baselineIn = phase + "baseline-in";
         this.baselineOut = phase + "baseline-out";
         try (Admin admin = admin()) {
@@ -136,9 +148,24 @@ public final class EndToEndLoad {
     private void produceBoth(List<ProducerRecord<byte[], byte[]>> records) {
         try (CheckedProducer producer = producer()) {
             for (String topic : List.of(settings.topics().routeAdverts(), baselineIn)) {
-                records.forEach(r -> producer.send(new ProducerRecord<>(topic, r.key(), r.value())));
+                records.forEach(r -> producer.send(new ProducerRecord<>(topic, partition(r.key()), r.key(),
+                        r.value())));
             }
         }
+    }
+
+    /**
+     * Where the load's producer writes a key: the Java client's partitioner (null), or with {@code --partitioner
+     * crc32} librdkafka's default, which puts most routers off their partition, so their adverts take the reroute
+     * topic (D23).
+     */
+    private Integer partition(byte[] key) {
+        if (!crc32) {
+            return null;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(key);
+        return (int) (crc.getValue() % partitions);
     }
 
     private void throughput(List<ProducerRecord<byte[], byte[]>> records) throws Exception {

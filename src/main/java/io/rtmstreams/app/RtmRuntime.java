@@ -40,9 +40,10 @@ public final class RtmRuntime implements AutoCloseable {
     private final TopicAdmin.Report topics;
     private final QueryServer api;
     private final ApiMetrics metrics;
+    private final RestoreLog restores;
 
     private RtmRuntime(AppConfig config, EmbeddedKafka broker, String bootstrapServers, KafkaStreams streams,
-                       TopicAdmin.Report topics, QueryServer api, ApiMetrics metrics) {
+                       TopicAdmin.Report topics, QueryServer api, ApiMetrics metrics, RestoreLog restores) {
         this.config = config;
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
@@ -50,6 +51,7 @@ public final class RtmRuntime implements AutoCloseable {
         this.topics = topics;
         this.api = api;
         this.metrics = metrics;
+        this.restores = restores;
     }
 
     /** {@link #start(AppConfig, ApiMetrics)} with a fresh metrics registry. */
@@ -88,11 +90,13 @@ public final class RtmRuntime implements AutoCloseable {
                 LOG.error("a stream thread failed; replacing it (its tasks restart from their committed state)", e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             });
+            RestoreLog restores = new RestoreLog();
+            streams.setGlobalStateRestoreListener(restores);
             metrics.bind(streams);
             api.serve(KafkaStreamsState.of(streams,
                     HostInfo.buildFromEndpoint(props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
             streams.start();
-            return new RtmRuntime(config, broker, bootstrap, streams, report, api, metrics);
+            return new RtmRuntime(config, broker, bootstrap, streams, report, api, metrics, restores);
         } catch (Exception | Error e) {
             if (api != null) {
                 api.close();
@@ -146,6 +150,14 @@ public final class RtmRuntime implements AutoCloseable {
     /** The query API (its port, when the configuration asked for any free one). */
     public QueryServer api() {
         return api;
+    }
+
+    /**
+     * Changelog records restored into this instance's stores since it started: near 0 after a restart on intact
+     * local state, a changelog's worth after the state was lost (KIP-892 keeps it through a crash).
+     */
+    public long restoredRecords() {
+        return restores.restored();
     }
 
     /** The embedded broker, or null when running against a cluster. */

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The Kafka Streams configuration rtm-streams runs with: exactly-once by default (D19), the error handlers that
- * keep bad input and oversized outputs from stopping the application, explicitly named internal resources, and
- * producer batching for throughput. Anything in {@code overrides} (security settings, tuning) wins.
+ * The Kafka Streams configuration rtm-streams runs with: exactly-once by default (D19), transactional state stores
+ * read committed by the query API, the error handlers that keep bad input and oversized outputs from stopping the
+ * application, explicitly named internal resources, and producer batching for throughput. Anything in {@code overrides} (security settings, tuning) wins.
  */
 public final class StreamsProperties {
 
@@ -40,6 +40,11 @@ public final class StreamsProperties {
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OutputProductionHandler.class);
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
+        // KIP-892: a store stages its writes until the changelog transaction commits, so a crash under exactly-once
+        // loses only the uncommitted writes (replayed from the inputs) instead of wiping the task's state for a
+        // full restore; the query API then reads committed state only, as read-committed consumers see the outputs.
+        p.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
+        p.put(StreamsConfig.DEFAULT_INTERACTIVE_QUERY_ISOLATION_LEVEL_CONFIG, "READ_COMMITTED");
         p.put(TOPIC_PREFIX, settings.topics().prefix());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);

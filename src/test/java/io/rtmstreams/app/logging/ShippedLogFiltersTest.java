@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The filters as the shipped logback.xml installs them, fed the lines Kafka 4.3 writes. */
+/** The filters as the shipped logback.xml installs them, fed the lines Kafka 4.3 and 4.4 write. */
 class ShippedLogFiltersTest {
 
     private final LoggerContext context = new LoggerContext();
@@ -26,7 +26,7 @@ class ShippedLogFiltersTest {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         Appender<ILoggingEvent> console = root.getAppender("STDERR");
         console.getCopyOfAttachedFiltersList().forEach(seen::addFilter);
-        assertThat(seen.getCopyOfAttachedFiltersList()).hasSize(2);
+        assertThat(seen.getCopyOfAttachedFiltersList()).hasSize(3);
         seen.setContext(context);
         seen.start();
         root.detachAppender(console);
@@ -82,6 +82,21 @@ class ShippedLogFiltersTest {
         networkClient().warn("[NodeToControllerChannelManager id=1 name=registration] Connection to node 1"
                 + " (localhost/127.0.0.1:9093) could not be established. Node may not be available.");
 
+        assertThat(seen.list).hasSize(2);
+    }
+
+    @Test
+    void dropsTheFirstStartsMetadataWarningForTheRerouteTopicOnly() {
+        networkClient().warn("[Consumer clientId=app-StreamThread-1-consumer, groupId=app] The metadata response from"
+                + " the cluster reported a recoverable issue with correlation id 2 :"
+                + " {app-reroute-repartition=UNKNOWN_TOPIC_OR_PARTITION}");
+        assertThat(seen.list).isEmpty();
+
+        networkClient().warn("[Consumer clientId=app-StreamThread-1-consumer, groupId=app] The metadata response from"
+                + " the cluster reported a recoverable issue with correlation id 3 :"
+                + " {app-reroute-repartition=UNKNOWN_TOPIC_OR_PARTITION, rtm.route-adverts=UNKNOWN_TOPIC_OR_PARTITION}");
+        networkClient().warn("[Producer clientId=p] The metadata response from the cluster reported a recoverable"
+                + " issue with correlation id 4 : {rtm.best-routes=UNKNOWN_TOPIC_OR_PARTITION}");
         assertThat(seen.list).hasSize(2);
     }
 
