@@ -57,10 +57,12 @@ import java.util.zip.CRC32;
  *   fixed rate and a read-committed consumer takes, for every command result, the time from the advert's
  *   timestamp (set by the producer at send; outputs carry their input's timestamp) to its arrival. The baseline is
  *   the same measurement through the pass-through app.</li>
- *   <li>{@code --mode interface-down}: the routers' table is loaded behind interface 1, then that interface goes
- *   down ({@code connected: false}); the clock runs from the change's send until every withdrawn best route
- *   (a tombstone per prefix, D13) is committed. The baseline is the time the same number of records take through
- *   the pass-through app.</li>
+ *   <li>{@code --mode interface-down}: the routers' table is loaded behind interface 1 ({@code --peers k}: from k
+ *   neighbours, so k routes per destination), then that interface goes down ({@code connected: false}); the clock
+ *   runs from the change's send until every withdrawn best route (a tombstone per prefix, D13) is committed. Also
+ *   printed: the stream thread's longest process, punctuate (a D24 step) and commit calls over the run, which bound
+ *   the longest transaction. The baseline is the time the same number of records take through the pass-through
+ *   app.</li>
  * </ul>
  *
  * <p>Run: {@code mvn -q -Pbench test-compile exec:exec -Dbench.main=io.rtmstreams.bench.EndToEndLoad
@@ -98,8 +100,8 @@ public final class EndToEndLoad {
                 case "throughput" -> load.throughput(commands(table, routers));
                 case "latency" -> load.latency(commands(table, routers),
                         Integer.parseInt(arg(args, "--rate", "5000")), Integer.parseInt(arg(args, "--seconds", "30")));
-                case "interface-down" -> load.interfaceDown(commands(table, routers), routers,
-                        routers * (table.size() - 1));
+                case "interface-down" -> load.interfaceDown(peers(commands(table, routers),
+                        Integer.parseInt(arg(args, "--peers", "1"))), routers, routers * (table.size() - 1));
                 default -> throw new IllegalArgumentException("unknown --mode " + mode);
             }
         }
@@ -218,9 +220,11 @@ public final class EndToEndLoad {
                 }
             }
             double rtm = count(best, withdrawn, start);
+            String longest = longestCalls(streams);
             close(streams);
-            System.out.printf("rtm-streams: %,d best routes withdrawn and committed %.2f s after the interface"
-                    + " went down%n", withdrawn, rtm);
+            System.out.printf("rtm-streams: %,d best routes (%,d routes) withdrawn and committed %.2f s after the"
+                    + " interface went down; longest calls of the stream thread: %s%n", withdrawn,
+                    records.size() - routers, rtm, longest);
         }
         List<ProducerRecord<byte[], byte[]>> same = records.subList(0, withdrawn);
         try (KafkaStreams streams = start(passThrough(), "baseline");
@@ -234,6 +238,40 @@ public final class EndToEndLoad {
             close(streams);
             System.out.printf("pass-through: %,d records produced and committed in %.2f s%n", same.size(), baseline);
         }
+    }
+
+    /** The stream thread's longest process, punctuate and commit calls (ms), from Kafka Streams' metrics. */
+    private static String longestCalls(KafkaStreams streams) {
+        Map<String, Double> max = new java.util.TreeMap<>();
+        streams.metrics().forEach((name, metric) -> {
+            if (name.group().equals("stream-thread-metrics") && name.name().endsWith("-latency-max")
+                    && List.of("process", "punctuate", "commit").contains(name.name().replace("-latency-max", ""))
+                    && metric.metricValue() instanceof Double d && !d.isNaN()) {
+                max.merge(name.name().replace("-latency-max", ""), d, Math::max);
+            }
+        });
+        return max.toString();
+    }
+
+    /**
+     * The adverts again from {@code peers - 1} more neighbours (on the same interface), so each destination has
+     * {@code peers} routes: about a million routes on one router from the real table with {@code --peers 2}.
+     */
+    private static List<ProducerRecord<byte[], byte[]>> peers(List<ProducerRecord<byte[], byte[]>> records,
+                                                              int peers) {
+        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>(records);
+        for (int p = 1; p < peers; p++) {
+            String peer = "\"neighbour\":{\"address\":\"192.0.2." + p + "\"";
+            for (ProducerRecord<byte[], byte[]> r : records) {
+                String json = new String(r.value(), StandardCharsets.UTF_8);
+                if (json.contains("\"ADD_ROUTE\"")) {
+                    out.add(new ProducerRecord<>(r.topic(), r.key(), bytes(json.replace("\"neighbour\":{\"address\":\""
+                            + RibTable.DEFAULT_PEER + "\"", peer).replace("\"requestId\":\"", "\"requestId\":\"p" + p
+                            + "-"))));
+                }
+            }
+        }
+        return out;
     }
 
     private ProducerRecord<byte[], byte[]> interfaceChange(String router, String type, boolean connected) {

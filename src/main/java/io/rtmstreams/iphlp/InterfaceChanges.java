@@ -5,8 +5,11 @@ import io.rtmstreams.rtm.EffectSink;
 import io.rtmstreams.rtm.RtmEngine;
 import io.rtmstreams.rtm.Status;
 import io.rtmstreams.rtm.TableId;
+import io.rtmstreams.rtm.WorkBudget;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -54,7 +57,11 @@ final class InterfaceChanges {
         static final IndexState GONE = new IndexState(HopVerdict.Reason.DELETED, 0, false, false, 0);
     }
 
-    InterfaceChangeResult apply(InterfaceChange c, long now, EffectSink fx) {
+    /**
+     * Applies the change to the row at once; the recomputation it causes does what fits the budget and leaves the
+     * rest as the router's pending work (D24).
+     */
+    InterfaceChangeResult apply(InterfaceChange c, long now, EffectSink fx, WorkBudget budget) {
         try {
             TableId.checkRouter(c.router());
         } catch (IllegalArgumentException e) {
@@ -75,12 +82,12 @@ final class InterfaceChanges {
         if (key.failed()) {
             return InterfaceChangeResult.error(c.requestId(), key.status(), key.message());
         }
-        return delete ? delete(c, ifs, row.ipFamily(), key.luid(), now, fx)
-                : upsert(c, ifs, key.luid(), now, fx);
+        return delete ? delete(c, ifs, row.ipFamily(), key.luid(), now, fx, budget)
+                : upsert(c, ifs, key.luid(), now, fx, budget);
     }
 
     private InterfaceChangeResult upsert(InterfaceChange c, RouterInterfaces ifs, long luid, long now,
-                                         EffectSink fx) {
+                                         EffectSink fx, WorkBudget budget) {
         IpFamily family = c.row().ipFamily();
         InterfaceRow old = ifs.row(family, luid);
         if (c.row().interfaceIndex() == 0 && old == null) {
@@ -101,11 +108,12 @@ final class InterfaceChanges {
         if (!IndexSlot.bound(luid).equals(ifs.slot(family, index))) {
             table.putSlot(c.router(), family, index, IndexSlot.bound(luid));
         }
-        return InterfaceChangeResult.ok(c.requestId(), row, recompute(c.router(), ifs, family, before, now, fx));
+        return InterfaceChangeResult.ok(c.requestId(), row, recompute(c.router(), ifs, family, before, now, fx,
+                budget));
     }
 
     private InterfaceChangeResult delete(InterfaceChange c, RouterInterfaces ifs, IpFamily family, long luid,
-                                         long now, EffectSink fx) {
+                                         long now, EffectSink fx, WorkBudget budget) {
         InterfaceRow old = ifs.row(family, luid);
         if (old == null) {
             return InterfaceChangeResult.error(c.requestId(), Status.ERROR_NOT_FOUND, "no " + family
@@ -114,7 +122,8 @@ final class InterfaceChanges {
         Map<Long, IndexState> before = Map.of(old.interfaceIndex(), state(ifs, family, old.interfaceIndex()));
         table.removeRow(c.router(), family, luid);
         release(ifs, c.router(), family, old);
-        return InterfaceChangeResult.ok(c.requestId(), old, recompute(c.router(), ifs, family, before, now, fx));
+        return InterfaceChangeResult.ok(c.requestId(), old, recompute(c.router(), ifs, family, before, now, fx,
+                budget));
     }
 
     /** Marks the row's index deleted, unless another interface has taken the index over since. */
@@ -151,14 +160,15 @@ final class InterfaceChanges {
                 r.disableDefaultRoutes(), r.interfaceLuid());
     }
 
-    private int recompute(String router, RouterInterfaces ifs, IpFamily family, Map<Long, IndexState> before,
-                          long now, EffectSink fx) {
-        int n = 0;
+    /** Recomputes the indexes whose state the change altered (what fits the budget); returns how many it did. */
+    private long recompute(String router, RouterInterfaces ifs, IpFamily family, Map<Long, IndexState> before,
+                           long now, EffectSink fx, WorkBudget budget) {
+        List<Long> changed = new ArrayList<>();
         for (Map.Entry<Long, IndexState> e : before.entrySet()) {
             if (!Objects.equals(e.getValue(), state(ifs, family, e.getKey()))) {
-                n += engine.recomputeInterface(router, family, e.getKey(), now, fx);
+                changed.add(e.getKey());
             }
         }
-        return n;
+        return engine.recomputeInterfaces(router, family, changed, now, budget, fx);
     }
 }

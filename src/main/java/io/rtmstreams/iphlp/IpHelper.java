@@ -6,6 +6,7 @@ import io.rtmstreams.rtm.RouteCostModel;
 import io.rtmstreams.rtm.RtmConfig;
 import io.rtmstreams.rtm.RtmEngine;
 import io.rtmstreams.rtm.Status;
+import io.rtmstreams.rtm.WorkBudget;
 import io.rtmstreams.rtm.state.StoreProvider;
 
 import java.util.ArrayList;
@@ -67,9 +68,17 @@ public final class IpHelper {
         return costModel;
     }
 
-    /** Applies one interface notification (D16); its destination changes stream into {@code fx} (D14). */
+    /** Applies one interface notification at once (D16); its destination changes stream into {@code fx} (D14). */
     public InterfaceChangeResult apply(InterfaceChange change, long now, EffectSink fx) {
-        return changes.apply(change, now, fx);
+        return apply(change, now, fx, WorkBudget.unlimited());
+    }
+
+    /**
+     * Applies one interface notification (D16): the row at once, and of the recomputation it causes (D14) what fits
+     * the budget; the rest is left as the router's pending work on the engine (D24).
+     */
+    public InterfaceChangeResult apply(InterfaceChange change, long now, EffectSink fx, WorkBudget budget) {
+        return changes.apply(change, now, fx, budget);
     }
 
     /** GetBestRoute2 (D17). */

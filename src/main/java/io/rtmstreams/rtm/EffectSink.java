@@ -11,4 +11,11 @@ public interface EffectSink {
     void event(EntityEvent event);
 
     void notify(Notification notification);
+
+    /**
+     * The effects that follow, until the next call, are those of a timer that fired at {@code deadline} (D8): the
+     * topology stamps their records with that time, as if the timer had fired on time.
+     */
+    default void timerFired(long deadline) {
+    }
 }

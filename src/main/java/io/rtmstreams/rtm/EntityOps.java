@@ -1,7 +1,5 @@
 package io.rtmstreams.rtm;
 
-import io.rtmstreams.net.Prefix;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,19 +9,13 @@ import java.util.Set;
  */
 final class EntityOps {
 
-    /** Destinations handled per batch of the deregistration cascade. */
-    private static final int CASCADE_BATCH = 1024;
     private static final int MAX_METHODS = 32;
 
     private final RtmState state;
-    private final RouteOps routes;
-    private final Notifier notifier;
     private final RtmConfig config;
 
-    EntityOps(RtmState state, RouteOps routes, Notifier notifier, RtmConfig config) {
+    EntityOps(RtmState state, RtmConfig config) {
         this.state = state;
-        this.routes = routes;
-        this.notifier = notifier;
         this.config = config;
     }
 
@@ -59,26 +51,11 @@ final class EntityOps {
     }
 
     /**
-     * RtmDeregisterEntity with the cascade of D3 and R26, in order: (1) the entity's change registrations go; (2)
-     * its routes are deleted with ordinary semantics (best routes, hold-down, notifications to the others); (3) its
-     * next hops, (4) route lists and opaque slots go; (5) calls into it are refused; (6) the others are told.
+     * The end of RtmDeregisterEntity's cascade (D3, R26), once the entity's registrations and routes are gone
+     * ({@link WorkSteps}): its next hops, route lists and opaque slots go; calls into it are refused; it is removed
+     * and the others are told.
      */
-    Outcome deregister(TableId t, Entity caller, long now, EffectSink fx) {
-        EntityId id = caller.id();
-        for (ChangeRegistration r : state.registrations.of(t)) {
-            if (r.owner().equals(id)) {
-                notifier.remove(r, fx);
-            }
-        }
-        for (Set<Prefix> batch = state.ownerIndex.destinations(t, id, CASCADE_BATCH); !batch.isEmpty();
-             batch = state.ownerIndex.destinations(t, id, CASCADE_BATCH)) {
-            for (Prefix p : batch) {
-                Destination d = state.destinations.get(t, p);
-                if (d == null || routes.remove(t, d, r -> r.owner().equals(id), Cause.DEREGISTER, now, fx) == d) {
-                    state.ownerIndex.forget(t, id, p); // an index entry without its route: never loop on it
-                }
-            }
-        }
+    void deregistered(TableId t, EntityId id, EffectSink fx) {
         for (NextHop nh : state.nextHops.all(t, id)) {
             state.nextHops.remove(nh);
         }
@@ -97,7 +74,6 @@ final class EntityOps {
         for (Entity o : state.entities.list(t)) {
             fx.event(new EntityEvent.Deregistered(t, o.id(), id));
         }
-        return Outcome.ok(Effects.NONE);
     }
 
     /**

@@ -13,13 +13,11 @@ final class NotificationOps {
 
     private final RtmState state;
     private final DestViews views;
-    private final Notifier notifier;
     private final RtmConfig config;
 
-    NotificationOps(RtmState state, DestViews views, Notifier notifier, RtmConfig config) {
+    NotificationOps(RtmState state, DestViews views, RtmConfig config) {
         this.state = state;
         this.views = views;
-        this.notifier = notifier;
         this.config = config;
     }
 
@@ -44,11 +42,12 @@ final class NotificationOps {
 
     /**
      * RtmDeregisterFromChangeNotification (R99): the registration goes with its marks, its pending changes and,
-     * with published delivery, the latest change published for each destination (withdrawn).
+     * with published delivery, the latest change published for each destination (withdrawn). This checks the
+     * caller owns it; the removal is {@link WorkSteps}' work.
      */
-    Outcome deregister(TableId t, Entity caller, String registrationId, EffectSink fx) {
-        notifier.remove(own(t, caller, registrationId), fx);
-        return Outcome.ok(Effects.NONE);
+    PendingWork deregister(TableId t, Entity caller, String registrationId, long now) {
+        own(t, caller, registrationId);
+        return new PendingWork.EndRegistration(t, registrationId, now);
     }
 
     /** RtmMarkDestForChangeNotification (R106): marks are kept by prefix and outlive the destination (A24). */

@@ -44,24 +44,30 @@ final class Notifier {
     }
 
     /**
-     * Ends a registration (R99): everything attached to it goes. With published delivery that includes the latest
-     * change published for each of its destinations, so each gets a withdrawal (a notification without a
-     * destination; a tombstone on the compacted topic) before the registration is removed.
+     * Ends a registration (R99) within the budget; true when it is gone. Everything attached to it goes. With
+     * published delivery that includes the latest change published for each of its destinations, so each gets a
+     * withdrawal (a notification without a destination; a tombstone on the compacted topic), in address order,
+     * before the registration is removed. Each withdrawal forgets its entry, so the next call goes on from there.
      */
-    void remove(ChangeRegistration r, EffectSink fx) {
+    boolean remove(ChangeRegistration r, WorkBudget budget, EffectSink fx) {
         if (delivery == RtmConfig.Delivery.PUBLISHED) {
             Prefix after = null;
-            for (List<Map.Entry<Prefix, Integer>> batch = registrations.published(r, null, 1024); !batch.isEmpty();
-                 batch = registrations.published(r, after, 1024)) {
+            for (List<Map.Entry<Prefix, Integer>> batch = registrations.published(r, null, 256); !batch.isEmpty();
+                 batch = registrations.published(r, after, 256)) {
                 for (Map.Entry<Prefix, Integer> e : batch) {
+                    after = e.getKey();
+                    if (!budget.hasRoom()) {
+                        return false;
+                    }
                     for (View v : View.of(e.getValue())) {
                         fx.notify(new Notification(r, v, e.getKey(), 0, null));
                     }
-                    after = e.getKey();
+                    registrations.forgetPublished(r, e.getKey());
+                    budget.spend(1);
                 }
             }
         }
-        registrations.remove(r);
+        return registrations.remove(r, budget);
     }
 
     private void queue(ChangeRegistration r, Prefix p, EffectSink fx) {

@@ -34,12 +34,17 @@ final class OwnerIndex {
         keys.forEach(store::delete);
     }
 
-    /** Up to {@code max} distinct destinations where the entity owns a route, in address order. */
-    Set<Prefix> destinations(TableId t, EntityId owner, int max) {
-        byte[] from = Keys.entity(t, owner);
-        int offset = from.length;
+    /**
+     * Up to {@code max} distinct destinations where the entity owns a route, in address order, after {@code after}
+     * (exclusive; null: from the first).
+     */
+    Set<Prefix> destinations(TableId t, EntityId owner, Prefix after, int max) {
+        byte[] base = Keys.entity(t, owner);
+        int offset = base.length;
+        byte[] from = after == null ? base
+                : Keys.end(io.rtmstreams.rtm.state.KeyBuilder.of(base, after.keySize()).prefix(after).build());
         Set<Prefix> out = new LinkedHashSet<>();
-        try (Cursor<Boolean> c = store.range(from, Keys.end(from))) {
+        try (Cursor<Boolean> c = store.range(from, Keys.end(base))) {
             while (c.hasNext() && out.size() < max) {
                 out.add(Prefix.readKey(t.family(), c.next().key(), offset));
             }

@@ -40,14 +40,25 @@ final class Registrations {
         byTable.remove(r.table());
     }
 
-    /** Removes the registration with its marks and pending changes (R99). */
-    void remove(ChangeRegistration r) {
-        store.delete(Keys.registration(r.table().router(), r.table().rtmInstance(), r.id()));
-        byTable.remove(r.table());
+    /**
+     * Removes the registration with its marks, pending changes and published entries (R99), within the budget (one
+     * unit per entry); true when it is gone. The registration itself goes last, so an unfinished removal is found
+     * and finished by the next call.
+     */
+    boolean remove(ChangeRegistration r, WorkBudget budget) {
         byte[] base = Keys.registration(r.table().router(), r.table().rtmInstance(), r.id());
-        deleteRange(marks, base);
-        deleteRange(pending, base);
-        deleteRange(published, base);
+        if (!deleteRange(marks, base, budget) || !deleteRange(pending, base, budget)
+                || !deleteRange(published, base, budget)) {
+            return false;
+        }
+        store.delete(base);
+        byTable.remove(r.table());
+        return true;
+    }
+
+    /** Forgets the published entry of one destination (its withdrawal has been published). */
+    void forgetPublished(ChangeRegistration r, Prefix p) {
+        published.delete(Keys.registrationDest(r, p));
     }
 
     /** Records that a notification of {@code view} for the destination was published (published delivery). */
@@ -136,11 +147,18 @@ final class Registrations {
         return out;
     }
 
-    private static <V> void deleteRange(OrderedStore<V> s, byte[] base) {
+    /** Deletes the range's entries within the budget; true when none is left. */
+    private static <V> boolean deleteRange(OrderedStore<V> s, byte[] base, WorkBudget budget) {
         List<byte[]> keys = new ArrayList<>();
+        boolean more;
         try (Cursor<V> c = s.range(base, Keys.end(base))) {
-            c.forEachRemaining(e -> keys.add(e.key()));
+            while (c.hasNext() && budget.hasRoom()) {
+                keys.add(c.next().key());
+                budget.spend(1);
+            }
+            more = c.hasNext();
         }
         keys.forEach(s::delete);
+        return !more;
     }
 }

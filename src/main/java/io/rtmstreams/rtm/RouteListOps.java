@@ -29,13 +29,10 @@ final class RouteListOps {
         return Outcome.ok(Effects.NONE);
     }
 
-    /** RtmDeleteRouteList (R132): the list goes; its routes stay, in no list. */
-    Outcome delete(TableId t, Entity caller, String name, long now, EffectSink fx) {
+    /** RtmDeleteRouteList (R132): checks the list exists; emptying and deleting it is {@link WorkSteps}' work. */
+    PendingWork delete(TableId t, Entity caller, String name, long now) {
         requireList(t, caller, name);
-        List<Long> members = state.routeLists.members(t, caller.id(), name, 0, Integer.MAX_VALUE);
-        move(t, members, null, now, fx);
-        state.routeLists.delete(t, caller.id(), name);
-        return Outcome.ok(Effects.NONE);
+        return new PendingWork.DeleteRouteList(t, caller.id(), name, now);
     }
 
     /**

@@ -5,6 +5,8 @@ import io.rtmstreams.net.Prefix;
 import io.rtmstreams.rtm.state.StoreProvider;
 
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The Routing Table Manager: RTMv2's behaviour over state kept in {@link StoreProvider} stores. One engine serves
@@ -15,6 +17,13 @@ import java.util.List;
  *
  * <p>Every command gets exactly one {@link Outcome} (D20). A command that fails changes nothing: all checks run
  * before the first write.
+ *
+ * <p><b>Bounded work (D24).</b> A command whose work grows with the table (a deregistration cascade, the end of a
+ * notification registration, a route list's deletion) and an interface recomputation do what fits the caller's
+ * {@link WorkBudget} and leave the rest as the router's {@linkplain PendingWork pending work}, which
+ * {@link #continueWork} carries on. The caller must not apply anything else of that router, nor fire its timers,
+ * until the work is done: then the outcome is exactly that of doing it at once. The one-call methods without a
+ * budget do everything at once.
  */
 public final class RtmEngine {
 
@@ -26,6 +35,7 @@ public final class RtmEngine {
     private final EntityOps entities;
     private final NotificationOps notifications;
     private final RouteListOps routeLists;
+    private final WorkSteps steps;
     private final RtmQueries queries;
 
     public RtmEngine(StoreProvider stores, RtmConfig config, RouteCostModel costModel) {
@@ -36,9 +46,10 @@ public final class RtmEngine {
         this.writer = new DestinationWriter(state, costModel, views, notifier, config.deletedRouteRetentionMs());
         this.nextHops = new NextHopOps(state);
         this.routes = new RouteOps(state, writer, nextHops, config);
-        this.entities = new EntityOps(state, routes, notifier, config);
-        this.notifications = new NotificationOps(state, views, notifier, config);
+        this.entities = new EntityOps(state, config);
+        this.notifications = new NotificationOps(state, views, config);
         this.routeLists = new RouteListOps(state, routes, writer);
+        this.steps = new WorkSteps(state, writer, routes, entities, notifier);
         this.queries = new RtmQueries(state, views, config);
     }
 
@@ -58,15 +69,24 @@ public final class RtmEngine {
                 fx.build()) : o;
     }
 
-    /** Executes a command, streaming its effects into {@code fx}; the outcome carries no effects. */
+    /** Executes a command at once, streaming its effects into {@code fx}; the outcome carries no effects. */
     public Outcome execute(Command c, long now, EffectSink fx) {
+        return execute(c, now, fx, WorkBudget.unlimited());
+    }
+
+    /**
+     * Executes a command, streaming its effects into {@code fx}; the outcome carries no effects. A command whose
+     * work does not fit the budget leaves it {@linkplain #hasPendingWork pending}: its outcome then comes from the
+     * {@link #continueWork} call that finishes it.
+     */
+    public Outcome execute(Command c, long now, EffectSink fx, WorkBudget budget) {
         try {
             TableId t = resolveTable(c);
             if (c instanceof Command.RegisterEntity r) {
                 return entities.register(t, r, now, fx);
             }
             Entity caller = state.entities.get(t, c.entity());
-            return caller != null ? dispatch(t, caller, c, now, fx) : autoRegistered(t, c, now, fx);
+            return caller != null ? dispatch(t, caller, c, now, fx, budget) : autoRegistered(t, c, now, fx, budget);
         } catch (RtmException e) {
             return Outcome.error(e.status(), e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -74,7 +94,7 @@ public final class RtmEngine {
         }
     }
 
-    private Outcome dispatch(TableId t, Entity caller, Command c, long now, EffectSink fx) {
+    private Outcome dispatch(TableId t, Entity caller, Command c, long now, EffectSink fx, WorkBudget budget) {
         if (c instanceof Command.AddRoute a) {
             return routes.add(t, caller, a, now, fx);
         } else if (c instanceof Command.DeleteRoute d) {
@@ -86,17 +106,17 @@ public final class RtmEngine {
         } else if (c instanceof Command.HoldDestination h) {
             return routes.hold(t, h, now, fx);
         } else if (c instanceof Command.DeregisterEntity) {
-            return entities.deregister(t, caller, now, fx);
+            return start(new PendingWork.DeregisterEntity(t, caller.id(), now), budget, fx);
         } else if (c instanceof Command.RegisterChangeNotification r) {
             return notifications.register(t, caller, r);
         } else if (c instanceof Command.DeregisterChangeNotification d) {
-            return notifications.deregister(t, caller, d.registrationId(), fx);
+            return start(notifications.deregister(t, caller, d.registrationId(), now), budget, fx);
         } else if (c instanceof Command.MarkDest m) {
             return notifications.mark(t, caller, m);
         } else if (c instanceof Command.CreateRouteList l) {
             return routeLists.create(t, caller, l.routeList());
         } else if (c instanceof Command.DeleteRouteList l) {
-            return routeLists.delete(t, caller, l.routeList(), now, fx);
+            return start(routeLists.delete(t, caller, l.routeList(), now), budget, fx);
         } else if (c instanceof Command.InsertInRouteList l) {
             return routeLists.insert(t, caller, l.routeList(), l.routeIds(), now, fx);
         } else if (c instanceof Command.SetOpaque o) {
@@ -219,7 +239,7 @@ public final class RtmEngine {
      * on; then the caller is registered first. A command that fails leaves no registration behind and emits nothing
      * (D20), so its effects are held back until it has succeeded.
      */
-    private Outcome autoRegistered(TableId t, Command c, long now, EffectSink fx) {
+    private Outcome autoRegistered(TableId t, Command c, long now, EffectSink fx, WorkBudget budget) {
         if (!config.autoRegister()) {
             throw RtmException.invalidHandle("entity " + c.entity() + " is not registered in " + t + " (D5)");
         }
@@ -228,7 +248,7 @@ public final class RtmEngine {
                 List.of()), now, held);
         boolean done = false;
         try {
-            Outcome o = dispatch(t, state.entities.get(t, c.entity()), c, now, held);
+            Outcome o = dispatch(t, state.entities.get(t, c.entity()), c, now, held, budget);
             done = true;
             held.replayTo(fx);
             return o;
@@ -237,6 +257,52 @@ public final class RtmEngine {
                 state.entities.remove(t, c.entity()); // the command failed before its first write
             }
         }
+    }
+
+    // ---- pending work (D24) ---------------------------------------------------------------------------------
+
+    /** Does what fits the budget of new work; the rest stays pending for its router. */
+    private Outcome start(PendingWork w, WorkBudget budget, EffectSink fx) {
+        PendingWork left = steps.step(w, budget, fx);
+        if (left != null) {
+            state.work.put(left);
+        }
+        return Outcome.ok(Effects.NONE);
+    }
+
+    /** True while the router has work a command or an interface change started that is not finished. */
+    public boolean hasPendingWork(String router) {
+        return state.work.get(router) != null;
+    }
+
+    /** The routers with pending work. */
+    public Set<String> routersWithPendingWork() {
+        return state.work.routers();
+    }
+
+    /**
+     * Goes on with the router's pending work within the budget. Returns null while some is left, and the outcome of
+     * the command that started it when it is done (also when there was none).
+     */
+    public Outcome continueWork(String router, WorkBudget budget, EffectSink fx) {
+        PendingWork w = state.work.get(router);
+        if (w == null) {
+            return Outcome.ok(Effects.NONE);
+        }
+        PendingWork left = steps.step(w, budget, fx);
+        if (left == null) {
+            state.work.remove(router);
+            return Outcome.ok(Effects.NONE);
+        }
+        if (!left.equals(w)) {
+            state.work.put(left);
+        }
+        return null;
+    }
+
+    /** Drops the router's pending work unfinished (after it failed unexpectedly, so it is not retried forever). */
+    public void abandonWork(String router) {
+        state.work.remove(router);
     }
 
     // ---- timers ---------------------------------------------------------------------------------------------
@@ -249,20 +315,8 @@ public final class RtmEngine {
      */
     public int fireDueTimers(long now, int max, EffectSink fx) {
         int fired = 0;
-        for (TimerRef t; fired < max && (t = state.timers.takeDue(now)) != null; fired++) {
-            switch (t.kind()) {
-                case ROUTE_TTL:
-                    routes.expire(t, t.deadline(), fx);
-                    break;
-                case HOLD_DOWN:
-                    routes.holdExpired(t, t.deadline(), fx);
-                    break;
-                default:
-                    RouteLocation loc = state.routeIndex.get(t.table().router(), t.routeId());
-                    if (loc != null && !loc.isLive()) {
-                        state.routeIndex.remove(t.table().router(), t.routeId());
-                    }
-            }
+        for (String r; fired < max && (r = state.timers.firstDue(now, x -> false)) != null; fired++) {
+            fire(state.timers.takeDue(r, now), fx);
         }
         return fired;
     }
@@ -270,10 +324,45 @@ public final class RtmEngine {
     /** Fires every due deadline and collects the effects. */
     public Effects fireDueTimers(long now) {
         Effects.Builder fx = new Effects.Builder();
-        while (fireDueTimers(now, 1024, fx) > 0) {
-            // keep going until nothing is due
-        }
+        fireDueTimers(now, Integer.MAX_VALUE, fx);
         return fx.build();
+    }
+
+    /**
+     * Fires the router's deadlines up to {@code horizon}, earliest first, each at its own time, within the budget
+     * (a timer a unit). Returns how many fired; {@link #hasDueTimers(String, long)} says whether any is left.
+     */
+    public int fireDueTimers(String router, long horizon, WorkBudget budget, EffectSink fx) {
+        int fired = 0;
+        for (; budget.hasRoom() && hasDueTimers(router, horizon); fired++) {
+            fire(state.timers.takeDue(router, horizon), fx);
+            budget.spend(1);
+        }
+        return fired;
+    }
+
+    /**
+     * Fires deadlines up to {@code horizon} of every router {@code skip} leaves in, earliest first, within the
+     * budget. Returns how many fired.
+     */
+    public int fireDueTimers(long horizon, Predicate<String> skip, WorkBudget budget, EffectSink fx) {
+        int fired = 0;
+        for (String r; budget.hasRoom() && (r = state.timers.firstDue(horizon, skip)) != null; fired++) {
+            fire(state.timers.takeDue(r, horizon), fx);
+            budget.spend(1);
+        }
+        return fired;
+    }
+
+    /** True when the router has a deadline at or before {@code horizon}. */
+    public boolean hasDueTimers(String router, long horizon) {
+        long next = state.timers.next(router);
+        return next >= 0 && next <= horizon;
+    }
+
+    /** A router {@code skip} leaves in with a deadline at or before {@code horizon} (the earliest), or null. */
+    public String routerWithDueTimers(long horizon, Predicate<String> skip) {
+        return state.timers.firstDue(horizon, skip);
     }
 
     /** The earliest scheduled deadline, or -1 when none is. */
@@ -281,30 +370,38 @@ public final class RtmEngine {
         return state.timers.next();
     }
 
+    private void fire(TimerRef t, EffectSink fx) {
+        fx.timerFired(t.deadline());
+        switch (t.kind()) {
+            case ROUTE_TTL:
+                routes.expire(t, t.deadline(), fx);
+                break;
+            case HOLD_DOWN:
+                routes.holdExpired(t, t.deadline(), fx);
+                break;
+            default:
+                RouteLocation loc = state.routeIndex.get(t.table().router(), t.routeId());
+                if (loc != null && !loc.isLive()) {
+                    state.routeIndex.remove(t.table().router(), t.routeId());
+                }
+        }
+    }
+
     // ---- interfaces (D14) -----------------------------------------------------------------------------------
 
     /**
      * Recomputes every destination of the router (all RTM instances of the family) that has a route with a next
-     * hop on the interface, after its row changed (D14, M4). The changes are the ordinary ones, with cause
-     * INTERFACE. Returns the number of destinations recomputed.
+     * hop on one of the interfaces, one index after the other, after their rows changed (D14, M4). The changes are
+     * the ordinary ones, with cause INTERFACE. What does not fit the budget stays pending. Returns the number of
+     * destinations recomputed in this call.
      */
-    public int recomputeInterface(String router, IpFamily family, long interfaceIndex, long now, EffectSink fx) {
-        int n = 0;
-        InterfaceIndex.Use last = null;
-        for (List<InterfaceIndex.Use> batch = state.interfaceIndex.uses(router, family, interfaceIndex, null, 1024);
-             !batch.isEmpty();
-             batch = state.interfaceIndex.uses(router, family, interfaceIndex, last, 1024)) {
-            for (InterfaceIndex.Use u : batch) {
-                TableId t = TableId.of(router, u.rtmInstance(), family);
-                Destination d = state.destinations.get(t, u.dest());
-                if (d != null) {
-                    writer.commit(t, d, d, Cause.INTERFACE, now, fx);
-                    n++;
-                }
-                last = u;
-            }
+    public long recomputeInterfaces(String router, IpFamily family, List<Long> indexes, long now, WorkBudget budget,
+                                    EffectSink fx) {
+        long before = budget.spent();
+        if (!indexes.isEmpty()) {
+            start(new PendingWork.RecomputeInterfaces(router, family, indexes, 0, null, now), budget, fx);
         }
-        return n;
+        return budget.spent() - before;
     }
 
     // ---- queued delivery (R108–R114) ------------------------------------------------------------------------

@@ -16,6 +16,7 @@ final class RtmState {
     final Invocations invocations;
     final OpaqueSlots opaque;
     final Timers timers;
+    final PendingWorks work;
     final Counters counters;
 
     RtmState(StoreProvider p) {
@@ -30,7 +31,8 @@ final class RtmState {
         routeLists = new RouteLists(p.store(RtmStores.ROUTE_LISTS), p.store(RtmStores.ROUTE_LIST_MEMBERS));
         invocations = new Invocations(p.store(RtmStores.INVOCATIONS), p.store(RtmStores.INVOCATION_QUEUE));
         opaque = new OpaqueSlots(p.store(RtmStores.OPAQUE));
-        timers = new Timers(p.store(RtmStores.TIMERS));
+        timers = new Timers(p.store(RtmStores.ROUTER_TIMERS), p.store(RtmStores.TIMERS));
+        work = new PendingWorks(p.store(RtmStores.PENDING_WORK));
         counters = new Counters(p.store(RtmStores.COUNTERS));
     }
 }

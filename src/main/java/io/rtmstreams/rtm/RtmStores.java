@@ -26,12 +26,15 @@ public final class RtmStores {
     public static final StoreSpec<Invocation> INVOCATIONS = new StoreSpec<>("rtm-invocations", Invocation.class);
     public static final StoreSpec<String> INVOCATION_QUEUE = new StoreSpec<>("rtm-invocation-queue", String.class);
     public static final StoreSpec<String> OPAQUE = new StoreSpec<>("rtm-opaque", String.class);
+    /** Version 1's time-ordered timers: only read, to move them into {@link #ROUTER_TIMERS}. */
     public static final StoreSpec<TimerRef> TIMERS = new StoreSpec<>("rtm-timers", TimerRef.class);
+    public static final StoreSpec<TimerRef> ROUTER_TIMERS = new StoreSpec<>("rtm-router-timers", TimerRef.class);
+    public static final StoreSpec<PendingWork> PENDING_WORK = new StoreSpec<>("rtm-pending-work", PendingWork.class);
     public static final StoreSpec<Long> COUNTERS = new StoreSpec<>("rtm-counters", Long.class);
 
     public static final List<StoreSpec<?>> ALL = List.of(DESTINATIONS, ROUTE_INDEX, OWNER_INDEX, INTERFACE_INDEX,
             NEXT_HOPS, NEXT_HOP_IDENTITIES, ENTITIES, REGISTRATIONS, MARKS, PENDING_CHANGES, PUBLISHED_NOTIFICATIONS, ROUTE_LISTS,
-            ROUTE_LIST_MEMBERS, INVOCATIONS, INVOCATION_QUEUE, OPAQUE, TIMERS, COUNTERS);
+            ROUTE_LIST_MEMBERS, INVOCATIONS, INVOCATION_QUEUE, OPAQUE, TIMERS, COUNTERS, ROUTER_TIMERS, PENDING_WORK);
 
     private RtmStores() {
     }

@@ -36,6 +36,11 @@ public final class TableId {
         return router;
     }
 
+    /** True when {@code s} is a router id by the contract's syntax (1–64 of {@code A-Z a-z 0-9 . _ : -}). */
+    public static boolean isRouter(String s) {
+        return isIdentifier(s);
+    }
+
     /**
      * The contract's identifier syntax, shared by router ids and registration ids: 1–64 of
      * {@code A-Z a-z 0-9 . _ : -}. Null is not an identifier.

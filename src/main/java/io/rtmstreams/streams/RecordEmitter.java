@@ -37,6 +37,12 @@ final class RecordEmitter implements EffectSink {
         requestId = request;
     }
 
+    /** A timer's effects carry its deadline and no request (D8). */
+    @Override
+    public void timerFired(long deadline) {
+        cause(deadline, null);
+    }
+
     void forward(String sink, String key, Object value) {
         ctx.forward(new Record<>(key, value, timestamp), sink);
     }

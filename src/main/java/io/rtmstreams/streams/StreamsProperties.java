@@ -45,6 +45,9 @@ public final class StreamsProperties {
         // full restore; the query API then reads committed state only, as read-committed consumers see the outputs.
         p.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
         p.put(StreamsConfig.DEFAULT_INTERACTIVE_QUERY_ISOLATION_LEVEL_CONFIG, "READ_COMMITTED");
+        // D24: pending work goes on in steps from a punctuation, and a stream thread with no input blocks in poll for
+        // up to poll.ms between punctuations; 10 ms instead of 100 keeps an idle task's steps back to back.
+        p.put(StreamsConfig.POLL_MS_CONFIG, 10L);
         p.put(TOPIC_PREFIX, settings.topics().prefix());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 131_072);

@@ -1,24 +1,21 @@
 package io.rtmstreams.streams;
 
-import io.rtmstreams.iphlp.InterfaceChange;
-import io.rtmstreams.iphlp.InterfaceChangeResult;
 import io.rtmstreams.iphlp.IpHelper;
-import io.rtmstreams.rtm.Command;
-import io.rtmstreams.rtm.Outcome;
 import io.rtmstreams.rtm.RtmConfig;
-import io.rtmstreams.rtm.RtmEngine;
-import io.rtmstreams.streams.json.CommandReader;
-import io.rtmstreams.streams.json.Decoded;
-import io.rtmstreams.streams.json.InterfaceChangeReader;
-import io.rtmstreams.streams.json.OutputJson;
-import io.rtmstreams.streams.json.OutputMapper;
+import io.rtmstreams.rtm.TableId;
+import io.rtmstreams.rtm.WorkBudget;
 import io.rtmstreams.streams.state.StoreRegistry;
+import io.rtmstreams.streams.state.WaitingEntry;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -28,19 +25,24 @@ import java.time.Duration;
  *
  * <p><b>Timers (D8).</b> Deadlines are data in a store. They fire in event-time order with the commands: before a
  * record is applied, every deadline up to its timestamp fires, at its own deadline. When no record has arrived for a
- * punctuation interval, a wall-clock punctuation fires what is due by the clock, a bounded number per punctuation.
- * So a live table expires routes within an interval of their deadline, and a backlog (a restart after downtime, a
- * replay) interleaves timers and commands exactly as an uninterrupted run did.
+ * punctuation interval, a wall-clock punctuation fires what is due by the clock. So a live table expires routes
+ * within an interval of their deadline, and a backlog (a restart after downtime, a replay) interleaves timers and
+ * commands exactly as an uninterrupted run did.
+ *
+ * <p><b>Bounded work (D24).</b> No record or punctuation does more than one budget of work
+ * ({@link StreamsSettings#stepUnits()}, {@link StreamsSettings#stepMillis()}); what does not fit goes on in steps
+ * ({@link WorkScheduler}), one per run of a fast punctuation while any router is busy, each followed by a commit, so
+ * no transaction holds much more than a budget of work whatever the table size.
  */
 final class TableProcessor implements Processor<byte[], byte[], Object, Object> {
 
     private final StreamsSettings settings;
     private final ProcessorMetrics metrics;
     private ProcessorContext<Object, Object> ctx;
-    private IpHelper ipHelper;
-    private RtmEngine engine;
-    private RecordEmitter out;
+    private RecordApplier applier;
+    private WorkScheduler scheduler;
     private Topics topics;
+    private Cancellable stepper;
     private long lastRecordAt;
 
     TableProcessor(StreamsSettings settings, ProcessorMetrics metrics) {
@@ -52,16 +54,20 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void init(ProcessorContext<Object, Object> context) {
         ctx = context;
+        KeyValueStore<Bytes, byte[]> table = context.getStateStore(StoreRegistry.TABLE_STATE);
         // On the wire every change is published at once: the compacted notifications topic is the pending set
         // (R111), so the engine's queued delivery, which keeps pending entries until a drain call, never applies.
-        ipHelper = IpHelper.create(StoreRegistry.provider(context.getStateStore(StoreRegistry.TABLE_STATE)),
+        IpHelper ipHelper = IpHelper.create(StoreRegistry.provider(table),
                 settings.rtm().withDelivery(RtmConfig.Delivery.PUBLISHED), settings.iphlp());
-        engine = ipHelper.engine();
-        out = new RecordEmitter((ProcessorContext) context, metrics);
+        RecordEmitter out = new RecordEmitter((ProcessorContext) context, metrics);
         topics = settings.topics();
+        applier = new RecordApplier(ipHelper, out, metrics, context, topics);
+        scheduler = new WorkScheduler(ipHelper.engine(), applier, new RouterQueues(StoreRegistry.waiting(table)),
+                out, metrics);
         lastRecordAt = context.currentSystemTimeMs();
         context.schedule(Duration.ofMillis(settings.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
-                this::punctuate);
+                this::whenIdle);
+        keepStepping();
     }
 
     /**
@@ -70,79 +76,65 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
      */
     @Override
     public void process(Record<byte[], byte[]> record) {
-        fireDue(record.timestamp(), Integer.MAX_VALUE);
         lastRecordAt = ctx.currentSystemTimeMs();
         RecordMetadata m = ctx.recordMetadata().orElseThrow();
         Origin origin = Origin.of(topics, m.topic(), m.partition(), m.offset(), record.headers());
-        if (origin == null) {
-            reject(record, Origin.of(m), "a rerouted record without valid origin headers (D23)");
-        } else if (origin.topic().equals(topics.interfaceChanges())) {
-            interfaceChange(record, origin);
+        WorkBudget budget = budget();
+        String router = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        if (origin != null && TableId.isRouter(router)) {
+            scheduler.arrive(router, WaitingEntry.record(record.timestamp(), origin.topic(), origin.partition(),
+                    origin.offset(), record.key(), record.value()), budget);
         } else {
-            command(record, origin);
+            // Not a router's record (it is rejected): no router's order to keep, so it never waits.
+            scheduler.passTime(record.timestamp(), null, budget);
+            Origin at = origin != null ? origin : Origin.of(m);
+            WaitingEntry e = WaitingEntry.record(record.timestamp(), at.topic(), at.partition(), at.offset(),
+                    record.key(), record.value());
+            if (origin == null) {
+                applier.reject(e, "a rerouted record without valid origin headers (D23)");
+            } else {
+                applier.apply(e, budget);
+            }
         }
+        afterCall(budget);
     }
 
-    private void interfaceChange(Record<byte[], byte[]> record, Origin origin) {
-        Decoded<InterfaceChange> d = InterfaceChangeReader.read(record.key(), record.value());
-        if (d instanceof Decoded.Rejected<InterfaceChange> r) {
-            reject(record, origin, r.reason());
-        } else if (d instanceof Decoded.Invalid<InterfaceChange> i) {
-            out.cause(record.timestamp(), i.envelope().requestId());
-            result(i.envelope().router(), i.envelope().op(),
-                    OutputMapper.result(i.envelope(), i.status(), i.message()));
-        } else {
-            Decoded.Valid<InterfaceChange> v = (Decoded.Valid<InterfaceChange>) d;
-            out.cause(record.timestamp(), v.envelope().requestId());
-            InterfaceChangeResult r = ipHelper.apply(v.command(), record.timestamp(), out);
-            result(v.envelope().router(), v.envelope().op(), OutputMapper.result(v.envelope(), r.status(),
-                    r.message()));
-        }
-    }
-
-    private void command(Record<byte[], byte[]> record, Origin origin) {
-        Decoded<Command> d = CommandReader.read(record.key(), record.value());
-        if (d instanceof Decoded.Rejected<Command> r) {
-            reject(record, origin, r.reason());
-        } else if (d instanceof Decoded.Invalid<Command> i) {
-            out.cause(record.timestamp(), i.envelope().requestId());
-            result(i.envelope().router(), i.envelope().op(),
-                    OutputMapper.result(i.envelope(), i.status(), i.message()));
-        } else {
-            Decoded.Valid<Command> v = (Decoded.Valid<Command>) d;
-            out.cause(record.timestamp(), v.envelope().requestId());
-            Outcome o = engine.execute(v.command(), record.timestamp(), out);
-            result(v.envelope().router(), v.envelope().op(), OutputMapper.result(v.envelope(), o));
-        }
-    }
-
-    private void result(String router, String op, OutputJson.CommandResult r) {
-        out.forward(Nodes.COMMAND_RESULTS_SINK, router, r);
-        metrics.command(op, r.status());
-    }
-
-    private void reject(Record<byte[], byte[]> record, Origin at, String reason) {
-        out.cause(record.timestamp(), null);
-        ctx.forward(new Record<>(record.key(), Rejection.of(reason, at.topic(), at.partition(), at.offset(),
-                record.key(), record.value()), record.timestamp()), Nodes.REJECTED_SINK);
-        metrics.rejected(at.topic());
-    }
-
-    private void punctuate(long wallClock) {
+    /** D8: when no record has come for a punctuation interval, the wall clock is the task's time. */
+    private void whenIdle(long wallClock) {
         if (wallClock - lastRecordAt >= settings.punctuationIntervalMs()) {
-            fireDue(wallClock, settings.maxTimersPerPunctuation());
+            WorkBudget budget = budget();
+            scheduler.passTime(wallClock, null, budget);
+            afterCall(budget);
         }
     }
 
-    /** Fires up to {@code budget} deadlines at or before {@code horizon}, each at its own time. */
-    private void fireDue(long horizon, int budget) {
-        int fired = 0;
-        for (long d = engine.nextDeadline(); d >= 0 && d <= horizon && fired < budget; d = engine.nextDeadline()) {
-            out.cause(d, null);
-            fired += engine.fireDueTimers(d, 1, out);
+    /** One step of the busy routers' work, then a commit (D24); stops itself when no router is busy. */
+    private void step(long wallClock) {
+        if (scheduler.hasWork()) {
+            scheduler.step(budget());
+            ctx.commit();
         }
-        if (fired > 0) {
-            metrics.timersFired(fired);
+        if (!scheduler.hasWork()) {
+            stepper.cancel();
+            stepper = null;
         }
+    }
+
+    /** A call that used up its budget asks for a commit; one that left work starts the steps. */
+    private void afterCall(WorkBudget budget) {
+        if (!budget.hasRoom()) {
+            ctx.commit();
+        }
+        keepStepping();
+    }
+
+    private void keepStepping() {
+        if (stepper == null && scheduler.hasWork()) {
+            stepper = ctx.schedule(Duration.ofMillis(1), PunctuationType.WALL_CLOCK_TIME, this::step);
+        }
+    }
+
+    private WorkBudget budget() {
+        return WorkBudget.of(settings.stepUnits(), settings.stepMillis() * 1_000_000, System::nanoTime);
     }
 }

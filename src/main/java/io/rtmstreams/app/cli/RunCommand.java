@@ -101,6 +101,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Automatic interface metrics (D15): ${COMPLETION-CANDIDATES}.")
     private MetricTable metricTable = DEFAULTS.settings().iphlp().metricTable();
 
+    @Option(names = "--step-size", paramLabel = "N",
+            description = "Bounded work (D24): the most destinations, timers or notifications one record or "
+                    + "punctuation handles before the stream thread may commit; larger work goes on in steps.")
+    private int stepSize = DEFAULTS.settings().stepUnits();
+
+    @Option(names = "--step-millis", paramLabel = "MS",
+            description = "Bounded work (D24): the most wall-clock time one step starts work for.")
+    private int stepMillis = (int) DEFAULTS.settings().stepMillis();
+
     @Option(names = "--api-host", paramLabel = "HOST",
             description = "Address the query API binds to (0.0.0.0: every interface).")
     private String apiHost = DEFAULTS.apiHost();
@@ -147,7 +156,9 @@ final class RunCommand implements Callable<Integer> {
                 .withMaxNextHopsInRoute(OptionChecks.between(spec, "--max-next-hops", maxNextHops, 1, 64))
                 .withAutoRegister(autoRegister);
         return DEFAULTS.settings().withTopics(topicOptions.topics()).withRtm(rtm)
-                .withIphlp(new IphlpConfig(strictInterfaces, metricTable));
+                .withIphlp(new IphlpConfig(strictInterfaces, metricTable))
+                .withStep(OptionChecks.atLeast(spec, "--step-size", stepSize, 1),
+                        OptionChecks.atLeast(spec, "--step-millis", stepMillis, 1));
     }
 
     private int runUntilStopped(AppConfig config, StopSignal stop) throws Exception {

@@ -12,6 +12,7 @@ import io.rtmstreams.rtm.Hold;
 import io.rtmstreams.rtm.Invocation;
 import io.rtmstreams.rtm.NextHop;
 import io.rtmstreams.rtm.NextHopRef;
+import io.rtmstreams.rtm.PendingWork;
 import io.rtmstreams.rtm.Route;
 import io.rtmstreams.rtm.RouteCost;
 import io.rtmstreams.rtm.RouteLocation;
@@ -207,6 +208,62 @@ public final class RtmCodecs {
         public TimerRef read(BinaryReader in) {
             TimerRef.Kind kind = TimerRef.Kind.values()[in.u8()];
             return new TimerRef(kind, in.varint(), readTable(in), readPrefix(in), in.varint());
+        }
+    });
+
+    /** Pending work (D24): a kind byte, then the kind's fields. */
+    public static final Codec<PendingWork> PENDING_WORK = versioned(new Codec<>() {
+        @Override
+        public void write(PendingWork w, BinaryWriter out) {
+            if (w instanceof PendingWork.RecomputeInterfaces r) {
+                out.u8(1).string(r.router()).u8(r.family().afNumber()).varint(r.indexes().size());
+                r.indexes().forEach(out::varint);
+                out.varint(r.afterInstance()).bool(r.afterDest() != null);
+                if (r.afterDest() != null) {
+                    writePrefix(r.afterDest(), out);
+                }
+            } else if (w instanceof PendingWork.DeregisterEntity d) {
+                out.u8(2);
+                writeTable(d.table(), out);
+                writeEntity(d.entity(), out);
+            } else if (w instanceof PendingWork.EndRegistration e) {
+                out.u8(3);
+                writeTable(e.table(), out);
+                out.string(e.registrationId());
+            } else if (w instanceof PendingWork.DeleteRouteList l) {
+                out.u8(4);
+                writeTable(l.table(), out);
+                writeEntity(l.owner(), out);
+                out.string(l.name());
+            } else {
+                throw new IllegalArgumentException("no codec for " + w);
+            }
+            out.zigzag(w.now());
+        }
+
+        @Override
+        public PendingWork read(BinaryReader in) {
+            return switch (in.u8()) {
+                case 1 -> readRecompute(in);
+                case 2 -> new PendingWork.DeregisterEntity(readTable(in), readEntity(in), in.zigzag());
+                case 3 -> new PendingWork.EndRegistration(readTable(in), in.string(), in.zigzag());
+                case 4 -> new PendingWork.DeleteRouteList(readTable(in), readEntity(in), in.string(), in.zigzag());
+                default -> throw new IllegalStateException("unknown pending work");
+            };
+        }
+
+        private PendingWork readRecompute(BinaryReader in) {
+            String router = in.string();
+            IpFamily family = IpFamily.fromAfNumber(in.u8());
+            int n = in.varint32();
+            List<Long> indexes = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                indexes.add(in.varint());
+            }
+            int afterInstance = in.varint32();
+            Prefix afterDest = in.bool() ? readPrefix(in) : null;
+            return new PendingWork.RecomputeInterfaces(router, family, indexes, afterInstance, afterDest,
+                    in.zigzag());
         }
     });
 

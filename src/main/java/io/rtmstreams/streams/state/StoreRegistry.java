@@ -59,6 +59,8 @@ public final class StoreRegistry {
         add(m, RtmStores.TIMERS, 16, RtmCodecs.TIMER);
         add(m, RtmStores.COUNTERS, 17, RtmCodecs.LONG);
         add(m, RtmStores.PUBLISHED_NOTIFICATIONS, 18, RtmCodecs.LONG);
+        add(m, RtmStores.ROUTER_TIMERS, 19, RtmCodecs.TIMER);
+        add(m, RtmStores.PENDING_WORK, 20, RtmCodecs.PENDING_WORK);
         add(m, IphlpStores.INTERFACES, 32, IphlpCodecs.ROW);
         add(m, IphlpStores.INTERFACE_INDEXES, 33, IphlpCodecs.INDEX_SLOT);
         add(m, IphlpStores.INTERFACE_GENERATIONS, 34, RtmCodecs.LONG);
@@ -83,6 +85,17 @@ public final class StoreRegistry {
     public static StoreBuilder<KeyValueStore<Bytes, byte[]>> builder(String name) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingDisabled().withLoggingEnabled(Map.of());
+    }
+
+    /**
+     * The topology's own namespace of {@link #TABLE_STATE}: the records that wait while their router's work is
+     * pending (D24), so they survive restarts with that work.
+     */
+    public static final int WAITING_NAMESPACE = 64;
+
+    /** The queues of waiting records on the task's {@link #TABLE_STATE}. */
+    public static OrderedStore<WaitingEntry> waiting(KeyValueStore<Bytes, byte[]> tableState) {
+        return KafkaOrderedStore.of(tableState, WAITING_NAMESPACE, WaitingEntry.CODEC);
     }
 
     /** The domain's stores on the task's {@link #TABLE_STATE}. */

@@ -1,0 +1,120 @@
+package io.rtmstreams.streams;
+
+import io.rtmstreams.iphlp.InterfaceChange;
+import io.rtmstreams.iphlp.InterfaceChangeResult;
+import io.rtmstreams.iphlp.IpHelper;
+import io.rtmstreams.rtm.Command;
+import io.rtmstreams.rtm.Outcome;
+import io.rtmstreams.rtm.WorkBudget;
+import io.rtmstreams.streams.json.CommandReader;
+import io.rtmstreams.streams.json.Decoded;
+import io.rtmstreams.streams.json.Envelope;
+import io.rtmstreams.streams.json.InterfaceChangeReader;
+import io.rtmstreams.streams.json.OutputJson;
+import io.rtmstreams.streams.json.OutputMapper;
+import io.rtmstreams.streams.state.WaitingEntry;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Applies one input record to the domain: a command to the RTM engine, an interface change to IP Helper, each
+ * dispatched by the topic its producer wrote it to (D23), and publishes its one result (D20) or its rejection. A
+ * record whose work does not fit the budget leaves it pending (D24); its result is published by {@link #finish}
+ * when the last step is done.
+ */
+final class RecordApplier {
+
+    /** What applying a record did. */
+    enum Applied {
+        /** Applied, its result published. */
+        DONE,
+        /** Applied as far as the budget went; the rest is its router's pending work, and its result waits. */
+        STARTED
+    }
+
+    private final IpHelper ipHelper;
+    private final RecordEmitter out;
+    private final ProcessorMetrics metrics;
+    private final ProcessorContext<Object, Object> ctx;
+    private final String interfaceChanges;
+
+    RecordApplier(IpHelper ipHelper, RecordEmitter out, ProcessorMetrics metrics, ProcessorContext<Object, Object> ctx,
+                  Topics topics) {
+        this.ipHelper = ipHelper;
+        this.out = out;
+        this.metrics = metrics;
+        this.ctx = ctx;
+        this.interfaceChanges = topics.interfaceChanges();
+    }
+
+    Applied apply(WaitingEntry e, WorkBudget budget) {
+        if (e.topic().equals(interfaceChanges)) {
+            Decoded<InterfaceChange> d = InterfaceChangeReader.read(e.key(), e.value());
+            if (d instanceof Decoded.Valid<InterfaceChange> v) {
+                out.cause(e.timestamp(), v.envelope().requestId());
+                InterfaceChangeResult r = ipHelper.apply(v.command(), e.timestamp(), out, budget);
+                return started(v.envelope()) ? Applied.STARTED
+                        : result(v.envelope(), OutputMapper.result(v.envelope(), r.status(), r.message()));
+            }
+            return unapplied(e, d);
+        }
+        Decoded<Command> d = CommandReader.read(e.key(), e.value());
+        if (d instanceof Decoded.Valid<Command> v) {
+            out.cause(e.timestamp(), v.envelope().requestId());
+            Outcome o = ipHelper.engine().execute(v.command(), e.timestamp(), out, budget);
+            return started(v.envelope()) ? Applied.STARTED : result(v.envelope(), OutputMapper.result(v.envelope(), o));
+        }
+        return unapplied(e, d);
+    }
+
+    /** The request id of a record whose work is pending, which the effects of its steps carry (D24). */
+    String requestId(WaitingEntry e) {
+        return envelope(e).requestId();
+    }
+
+    /** Publishes the result of a record whose pending work is done, with the outcome of its last step. */
+    void finish(WaitingEntry e, Outcome o) {
+        Envelope env = envelope(e);
+        out.cause(e.timestamp(), env.requestId());
+        result(env, e.topic().equals(interfaceChanges) ? OutputMapper.result(env, o.status(), o.message())
+                : OutputMapper.result(env, o));
+    }
+
+    /** Sends the record to the rejected topic with the reason and the coordinates its producer wrote it at. */
+    void reject(WaitingEntry e, String reason) {
+        out.cause(e.timestamp(), null);
+        ctx.forward(new Record<>(e.key(), Rejection.of(reason, e.topic(), e.partition(), e.offset(), e.key(),
+                e.value()), e.timestamp()), Nodes.REJECTED_SINK);
+        metrics.rejected(e.topic());
+    }
+
+    private boolean started(Envelope env) {
+        return ipHelper.engine().hasPendingWork(env.router());
+    }
+
+    private Envelope envelope(WaitingEntry e) {
+        Decoded<?> d = e.topic().equals(interfaceChanges) ? InterfaceChangeReader.read(e.key(), e.value())
+                : CommandReader.read(e.key(), e.value());
+        if (d instanceof Decoded.Valid<?> v) {
+            return v.envelope();
+        }
+        throw new IllegalStateException("a record that started work no longer reads as valid");
+    }
+
+    private <C> Applied unapplied(WaitingEntry e, Decoded<C> d) {
+        if (d instanceof Decoded.Rejected<C> r) {
+            reject(e, r.reason());
+        } else {
+            Decoded.Invalid<C> i = (Decoded.Invalid<C>) d;
+            out.cause(e.timestamp(), i.envelope().requestId());
+            result(i.envelope(), OutputMapper.result(i.envelope(), i.status(), i.message()));
+        }
+        return Applied.DONE;
+    }
+
+    private Applied result(Envelope env, OutputJson.CommandResult r) {
+        out.forward(Nodes.COMMAND_RESULTS_SINK, env.router(), r);
+        metrics.command(env.op(), r.status());
+        return Applied.DONE;
+    }
+}
