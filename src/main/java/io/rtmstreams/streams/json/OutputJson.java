@@ -20,17 +20,20 @@ public final class OutputJson {
     public record NextHop(String address, long interfaceIndex, String interfaceLuid, Long nextHopId) {
     }
 
-    /** A route as outputs show it (best route fields, hold-down routes, expired routes). */
+    /**
+     * A route as outputs show it (best route fields, hold-down routes, expired routes); {@code reason} only on the
+     * best route of a destination change (contract v2, Selection reason).
+     */
     public record Route(long routeId, String dest, WireEntity owner, NextHop neighbour, long preference,
                         long metric, Long interfaceMetric, Long effectiveMetric, List<NextHop> nextHops,
-                        List<String> flags, List<String> views, String state) {
+                        List<String> flags, List<String> views, String state, String reason) {
     }
 
-    /** {@code rtm.best-routes}: the full current best route of a (destination, view) (D21). */
+    /** {@code rtm.best-routes}: the full current best route of a (destination, view) (D21) and why it won. */
     public record BestRoute(String router, int rtmInstance, String family, String view, String prefix, long version,
                             long routeId, WireEntity owner, NextHop neighbour, long preference, long metric,
                             long interfaceMetric, long effectiveMetric, List<NextHop> nextHops, List<String> flags,
-                            int numRoutes, Route holdRoute, long lastChanged) {
+                            String reason, int numRoutes, Route holdRoute, long lastChanged) {
     }
 
     /** {@code rtm.dest-changes}. */
