@@ -4,6 +4,7 @@ import io.rtmstreams.net.IpFamily;
 import io.rtmstreams.net.Prefix;
 import io.rtmstreams.rtm.state.StoreProvider;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,12 +55,33 @@ public final class RtmEngine {
     public Outcome execute(Command c, long now) {
         Effects.Builder fx = new Effects.Builder();
         Outcome o = execute(c, now, fx);
-        return o.succeeded() ? new Outcome(o.status(), o.message(), o.changeFlags(), o.routeId(), o.nextHopId(),
-                fx.build()) : o;
+        return o.succeeded() || o.isBatch() ? o.withEffects(fx.build()) : o;
     }
 
-    /** Executes a command, streaming its effects into {@code fx}; the outcome carries no effects. */
+    /**
+     * Executes a command, streaming its effects into {@code fx}; the outcome carries no effects. One call is one
+     * input record: the id counters it moved are written once, at the end, even when it fails unexpectedly (D22).
+     */
     public Outcome execute(Command c, long now, EffectSink fx) {
+        try {
+            return c instanceof Command.Batch b ? batch(b, now, fx) : executeOne(c, now, fx);
+        } finally {
+            state.counters.flush();
+        }
+    }
+
+    /** Each route of a batch as its single command, in order (D25). */
+    private Outcome batch(Command.Batch b, long now, EffectSink fx) {
+        List<Outcome> outcomes = new ArrayList<>(b.routes().size());
+        for (BatchRoute<?> r : b.routes()) {
+            Outcome o = r.command() == null ? r.unreadable() : executeOne(r.command(), now, fx);
+            boolean absent = b instanceof Command.DeleteRoutes && o.status() == Status.ERROR_NOT_FOUND;
+            outcomes.add(absent ? Outcome.ok(Effects.NONE) : o);
+        }
+        return Outcome.batch(outcomes);
+    }
+
+    private Outcome executeOne(Command c, long now, EffectSink fx) {
         try {
             TableId t = resolveTable(c);
             if (c instanceof Command.RegisterEntity r) {

@@ -10,10 +10,18 @@ public final class OutputJson {
     private OutputJson() {
     }
 
-    /** One answer per command (D20). */
+    /**
+     * One answer per command (D20); a batch's (D25) adds {@code count}, {@code failed} and one {@link RouteResult}
+     * per route, which are absent from every other result.
+     */
     public record CommandResult(String requestId, String router, int rtmInstance, String op, WireEntity entity,
                                 String status, int code, List<String> changeFlags, Long routeId, Long nextHopId,
-                                String message) {
+                                String message, Integer count, Integer failed, List<RouteResult> routes) {
+    }
+
+    /** The answer to one route of a batch, by its index in the batch (D25). */
+    public record RouteResult(int index, String status, int code, List<String> changeFlags, Long routeId,
+                              String message) {
     }
 
     /** A next hop of a route; {@code interfaceLuid} (decimal string) only where the router reported the interface. */

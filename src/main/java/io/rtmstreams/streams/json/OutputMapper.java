@@ -56,10 +56,30 @@ public final class OutputMapper {
     // ---- values ---------------------------------------------------------------------------------------------
 
     public static OutputJson.CommandResult result(Envelope env, Outcome o) {
+        Integer count = null;
+        Integer failed = null;
+        List<OutputJson.RouteResult> routes = null;
+        if (o.isBatch()) {
+            count = o.routes().size();
+            routes = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                routes.add(routeResult(i, o.routes().get(i)));
+            }
+            failed = (int) o.routes().stream().filter(r -> !r.succeeded()).count();
+        }
         return new OutputJson.CommandResult(env.requestId(), env.router(), env.rtmInstance(), env.op(),
                 env.entity() == null ? null : WireEntity.of(env.entity()), o.status().name(), o.status().code(),
-                RouteChange.names(o.changeFlags()), o.routeId() == 0 ? null : o.routeId(),
-                o.nextHopId() == 0 ? null : o.nextHopId(), o.message());
+                RouteChange.names(o.changeFlags()), id(o.routeId()), id(o.nextHopId()), o.message(), count, failed,
+                routes);
+    }
+
+    private static OutputJson.RouteResult routeResult(int index, Outcome o) {
+        return new OutputJson.RouteResult(index, o.status().name(), o.status().code(),
+                RouteChange.names(o.changeFlags()), id(o.routeId()), o.message());
+    }
+
+    private static Long id(long id) {
+        return id == 0 ? null : id;
     }
 
     public static OutputJson.CommandResult result(Envelope env, Status status, String message) {
