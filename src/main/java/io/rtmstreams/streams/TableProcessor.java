@@ -7,10 +7,11 @@ import io.rtmstreams.rtm.Command;
 import io.rtmstreams.rtm.Outcome;
 import io.rtmstreams.rtm.RtmConfig;
 import io.rtmstreams.rtm.RtmEngine;
+import io.rtmstreams.streams.json.Ack;
 import io.rtmstreams.streams.json.CommandReader;
 import io.rtmstreams.streams.json.Decoded;
+import io.rtmstreams.streams.json.Envelope;
 import io.rtmstreams.streams.json.InterfaceChangeReader;
-import io.rtmstreams.streams.json.OutputJson;
 import io.rtmstreams.streams.json.OutputMapper;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -24,7 +25,8 @@ import java.time.Duration;
 /**
  * The per-router table processor: every record of the input topics is one router's command or interface change
  * (D2), applied to that router's tables by the RTM engine over this task's stores; the engine's effects become
- * output records as they happen, and every command gets exactly one result (D20).
+ * output records as they happen, and every command gets exactly one result (D20), published unless it succeeded and
+ * its {@code ack} or the operator asked for errors only (D26).
  *
  * <p><b>Timers (D8).</b> Deadlines are data in a store. They fire in event-time order with the commands: before a
  * record is applied, every deadline up to its timestamp fires, at its own deadline. When no record has arrived for a
@@ -57,7 +59,7 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
         ipHelper = IpHelper.create(StoreRegistry.provider(context.getStateStore(StoreRegistry.TABLE_STATE)),
                 settings.rtm().withDelivery(RtmConfig.Delivery.PUBLISHED), settings.iphlp());
         engine = ipHelper.engine();
-        out = new RecordEmitter((ProcessorContext) context, metrics);
+        out = new RecordEmitter((ProcessorContext) context, metrics, settings.outputs());
         topics = settings.topics();
         lastRecordAt = context.currentSystemTimeMs();
         context.schedule(Duration.ofMillis(settings.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
@@ -89,14 +91,12 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
             reject(record, origin, r.reason());
         } else if (d instanceof Decoded.Invalid<InterfaceChange> i) {
             out.cause(record.timestamp(), i.envelope().requestId());
-            result(i.envelope().router(), i.envelope().op(),
-                    OutputMapper.result(i.envelope(), i.status(), i.message()));
+            result(i.envelope(), Outcome.error(i.status(), i.message()));
         } else {
             Decoded.Valid<InterfaceChange> v = (Decoded.Valid<InterfaceChange>) d;
             out.cause(record.timestamp(), v.envelope().requestId());
             InterfaceChangeResult r = ipHelper.apply(v.command(), record.timestamp(), out);
-            result(v.envelope().router(), v.envelope().op(), OutputMapper.result(v.envelope(), r.status(),
-                    r.message()));
+            result(v.envelope(), Outcome.error(r.status(), r.message()));
         }
     }
 
@@ -106,19 +106,24 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
             reject(record, origin, r.reason());
         } else if (d instanceof Decoded.Invalid<Command> i) {
             out.cause(record.timestamp(), i.envelope().requestId());
-            result(i.envelope().router(), i.envelope().op(),
-                    OutputMapper.result(i.envelope(), i.status(), i.message()));
+            result(i.envelope(), Outcome.error(i.status(), i.message()));
         } else {
             Decoded.Valid<Command> v = (Decoded.Valid<Command>) d;
             out.cause(record.timestamp(), v.envelope().requestId());
-            Outcome o = engine.execute(v.command(), record.timestamp(), out);
-            result(v.envelope().router(), v.envelope().op(), OutputMapper.result(v.envelope(), o));
+            result(v.envelope(), engine.execute(v.command(), record.timestamp(), out));
         }
     }
 
-    private void result(String router, String op, OutputJson.CommandResult r) {
-        out.forward(Nodes.COMMAND_RESULTS_SINK, router, r);
-        metrics.command(op, r.status());
+    /**
+     * Counts every answer and publishes those the command's {@code ack} and the operator's {@code --results} ask
+     * for (D20, D26); a result that is not published is never built.
+     */
+    private void result(Envelope env, Outcome o) {
+        metrics.command(env.op(), o.status().name());
+        Ack ack = settings.outputs().results().and(env.ack());
+        if (ack.publishes(env.op(), o.status())) {
+            out.forward(Nodes.COMMAND_RESULTS_SINK, env.router(), OutputMapper.result(env, o, ack));
+        }
     }
 
     private void reject(Record<byte[], byte[]> record, Origin at, String reason) {

@@ -81,8 +81,8 @@ public final class CommandReader {
             return new Decoded.Rejected<>("not a JSON object: " + firstLine(notJson));
         }
         return ENVELOPE.mistyped(key, tree, t -> new Decoded.Invalid<>(new Envelope(text(t, "op"),
-                text(t, "requestId"), text(t, "router"), instance(t), entity(t)), Status.ERROR_INVALID_PARAMETER,
-                "wrong JSON type at " + path(e)));
+                text(t, "requestId"), text(t, "router"), instance(t), entity(t), Ack.lenient(text(t, "ack"))),
+                Status.ERROR_INVALID_PARAMETER, "wrong JSON type at " + path(e)));
     }
 
     private static int instance(JsonNode tree) {
@@ -110,11 +110,13 @@ public final class CommandReader {
         } catch (IllegalArgumentException ignored) {
             // reported when the command is built
         }
-        return new Envelope(w.op(), w.requestId(), w.router(), w.rtmInstance() == null ? 0 : w.rtmInstance(), entity);
+        return new Envelope(w.op(), w.requestId(), w.router(), w.rtmInstance() == null ? 0 : w.rtmInstance(), entity,
+                Ack.lenient(w.ack()));
     }
 
     private static Command toCommand(WireCommand w) {
         required("requestId", w.requestId());
+        Ack.fromWire(w.ack());
         String r = io.rtmstreams.rtm.TableId.checkRouter(w.router());
         int inst = io.rtmstreams.rtm.TableId.checkInstance(w.rtmInstance() == null ? 0 : w.rtmInstance());
         EntityId e = required("entity", w.entity()).toEntity("entity");

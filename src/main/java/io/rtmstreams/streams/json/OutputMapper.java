@@ -55,17 +55,26 @@ public final class OutputMapper {
 
     // ---- values ---------------------------------------------------------------------------------------------
 
-    public static OutputJson.CommandResult result(Envelope env, Outcome o) {
+    /**
+     * A command's result; with {@code ack} ERRORS (the command's, or the operator's) a batch lists only its failed
+     * routes (D26), while {@code count} and {@code failed} still count them all.
+     */
+    public static OutputJson.CommandResult result(Envelope env, Outcome o, Ack ack) {
         Integer count = null;
         Integer failed = null;
         List<OutputJson.RouteResult> routes = null;
         if (o.isBatch()) {
             count = o.routes().size();
-            routes = new ArrayList<>(count);
+            routes = new ArrayList<>(ack == Ack.ALL ? count : 1);
+            int f = 0;
             for (int i = 0; i < count; i++) {
-                routes.add(routeResult(i, o.routes().get(i)));
+                Outcome r = o.routes().get(i);
+                f += r.succeeded() ? 0 : 1;
+                if (ack == Ack.ALL || !r.succeeded()) {
+                    routes.add(routeResult(i, r));
+                }
             }
-            failed = (int) o.routes().stream().filter(r -> !r.succeeded()).count();
+            failed = f;
         }
         return new OutputJson.CommandResult(env.requestId(), env.router(), env.rtmInstance(), env.op(),
                 env.entity() == null ? null : WireEntity.of(env.entity()), o.status().name(), o.status().code(),
@@ -80,10 +89,6 @@ public final class OutputMapper {
 
     private static Long id(long id) {
         return id == 0 ? null : id;
-    }
-
-    public static OutputJson.CommandResult result(Envelope env, Status status, String message) {
-        return result(env, Outcome.error(status, message));
     }
 
     /**

@@ -47,5 +47,6 @@ public record WireCommand(
         Object status,
         String output,
         Boolean block,
-        List<JsonNode> routes) {
+        List<JsonNode> routes,
+        String ack) {
 }
