@@ -26,7 +26,9 @@ import static io.rtmstreams.streams.json.WireValues.u32;
  * Reads a record of {@code rtm.route-adverts} into a domain {@link Command} (contract.md, Commands; D20). Input that
  * is not a JSON object, has no known op, or whose key is not its router is rejected; a command whose fields are
  * missing, mistyped or out of range is answered with ERROR_INVALID_PARAMETER (ERROR_NOT_SUPPORTED for an unknown
- * view); everything else is left to the engine.
+ * view); everything else is left to the engine. A batch (ADD_ROUTES, DELETE_ROUTES; D25) is answered whole only for
+ * what is wrong with the batch itself (its envelope, its size, a top-level routeId or a top-level field of the wrong
+ * JSON type); a route that cannot be read is carried to the engine as the error its single command would have had.
  */
 public final class CommandReader {
 
