@@ -119,7 +119,7 @@ public final class BadInputMix {
             case 0 -> rejected(Input.ADVERTS, r, "garbage " + random.nextInt(), "not a JSON object");
             case 1 -> rejected(Input.ADVERTS, r, "[" + random.nextInt(9) + ", 2]", "not a JSON object");
             case 2 -> rejected(Input.ADVERTS, r, "{\"requestId\": \"x\", \"router\": \"" + r + "\"}", "no op");
-            case 3 -> rejected(Input.ADVERTS, r, valid(c).put("op", "ADD_ROUTES").toString(), "unknown op");
+            case 3 -> rejected(Input.ADVERTS, r, valid(c).put("op", "UPDATE_ROUTE").toString(), "unknown op");
             case 4 -> rejected(Input.ADVERTS, other(r), valid(c).toString(), "key '" + other(r) + "' is not");
             case 5 -> rejected(Input.ADVERTS, null, valid(c).toString(), "key (none) is not");
             case 6 -> rejected(Input.ADVERTS, Input.utf8(r), new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'},

@@ -191,7 +191,7 @@ public final class TimedFleetInput {
     private void unreadable(Commands c) {
         byte[] key = Input.utf8(c.router());
         String text = random.nextBoolean() ? "not json " + random.nextInt(1000)
-                : "{\"op\": \"ADD_ROUTES\", \"router\": \"" + c.router() + "\"}";
+                : "{\"op\": \"UPDATE_ROUTE\", \"router\": \"" + c.router() + "\"}";
         parts.get(current).add(Input.unreadable(Input.ADVERTS, key, Input.utf8(text), 0));
     }
 

@@ -65,7 +65,12 @@ final class ApiJson {
     }
 
     /** The routes of a destination in ranking order (R125). */
-    record Routes(String router, int rtmInstance, String family, String prefix, List<OutputJson.Route> routes) {
+    record Routes(String router, int rtmInstance, String family, String prefix, List<OutputJson.Route> routes,
+                  List<ViewBest> best) {
+    }
+
+    /** A view's best route and why it won (contract v2, Selection reason). */
+    record ViewBest(String view, long routeId, String reason) {
     }
 
     /** An entity's next hops in (address, interface index) order (R124). */

@@ -114,7 +114,10 @@ final class Queries {
         return Answer.ok(new ApiJson.Route(router, instance, info.table().family().wireName(), route(info)));
     }
 
-    /** RtmCreateRouteEnum over one destination: its routes in ranking order, optionally only an entity's. */
+    /**
+     * RtmCreateRouteEnum over one destination: its routes in ranking order, optionally only an entity's, and each
+     * view's best route (of any entity) with the reason it won.
+     */
     Answer<ApiJson.Routes> routes(Params p, IpHelper ip) {
         Prefix prefix = p.prefix("prefix");
         TableId t = table(p, prefix.family());
@@ -127,8 +130,11 @@ final class Queries {
             page.items().forEach(r -> out.add(route(r)));
             next = page.next();
         } while (next != null);
+        List<ApiJson.ViewBest> best = ip.engine().queries().bestRoutes(t, prefix, p.views()).stream()
+                .map(v -> new ApiJson.ViewBest(v.view().wireName(), v.route().route().id(), v.route().reason().name()))
+                .toList();
         return Answer.ok(new ApiJson.Routes(t.router(), t.rtmInstance(), t.family().wireName(), prefix.toString(),
-                out));
+                out, best));
     }
 
     /** RtmCreateNextHopEnum: the entity's next hops of one family or, without one, of both. */

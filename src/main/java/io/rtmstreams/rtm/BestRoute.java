@@ -3,10 +3,10 @@ package io.rtmstreams.rtm;
 import java.util.List;
 
 /**
- * A view's best route as consumers see it: the route, and its usable next hops with the interface LUID where the
- * router reported one (D13, contract Best route).
+ * A view's best route as consumers see it: the route, its usable next hops with the interface LUID where the
+ * router reported one (D13, contract Best route), and why it won (contract v2, Selection reason).
  */
-public record BestRoute(Route route, List<Hop> nextHops) {
+public record BestRoute(Route route, List<Hop> nextHops, SelectionReason reason) {
 
     public BestRoute {
         nextHops = List.copyOf(nextHops);

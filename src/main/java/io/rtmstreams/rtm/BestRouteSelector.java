@@ -6,27 +6,19 @@ import java.util.List;
 /**
  * Best-route selection in one view, as a chain of named comparisons (R67–R72, D4, D11):
  * <ol>
- *   <li>{@link Step#PREFERENCE}: lower preference wins, unsigned (R67, R68);</li>
- *   <li>{@link Step#METRIC}: lower effective metric (route metric + interface metric, D11) wins, unsigned;</li>
- *   <li>{@link Step#INCUMBENT}: on equal cost the current best keeps its place (D4, R72);</li>
- *   <li>{@link Step#LONGEST_HELD}: otherwise the route that has held its cost longest wins (D4).</li>
+ *   <li>{@link SelectionReason#PREFERENCE}: lower preference wins, unsigned (R67, R68);</li>
+ *   <li>{@link SelectionReason#METRIC}: lower effective metric (route metric + interface metric, D11) wins,
+ *   unsigned;</li>
+ *   <li>{@link SelectionReason#INCUMBENT}: on equal cost the current best keeps its place (D4, R72);</li>
+ *   <li>{@link SelectionReason#LONGEST_HELD}: otherwise the route that has held its cost longest wins (D4).</li>
  * </ol>
  * Only eligible routes of the view compete (R70, D13). Each selection records the step that decided it against
- * the closest competitor.
+ * the closest competitor ({@link SelectionReason#ONLY_CANDIDATE} when there is none).
  */
 final class BestRouteSelector {
 
-    /** The comparison that decided between two routes, in the order they are applied. */
-    enum Step {
-        ONLY_CANDIDATE,
-        PREFERENCE,
-        METRIC,
-        INCUMBENT,
-        LONGEST_HELD
-    }
-
     /** A view's winner (null if no route is eligible) and why it won. */
-    record Selection(Route best, Step reason) {
+    record Selection(Route best, SelectionReason reason) {
         static final Selection NONE = new Selection(null, null);
     }
 
@@ -59,10 +51,10 @@ final class BestRouteSelector {
             return Selection.NONE;
         }
         // The reason is judged against the winner only: the closest competitor is the one it beat latest in the chain.
-        Step reason = Step.ONLY_CANDIDATE;
+        SelectionReason reason = SelectionReason.ONLY_CANDIDATE;
         for (Route r : routes) {
             if (r.id() != best.id() && r.eligibleIn(view)) {
-                Step step = decidingStep(best, r, incumbentId);
+                SelectionReason step = decidingStep(best, r, incumbentId);
                 if (step.ordinal() > reason.ordinal()) {
                     reason = step;
                 }
@@ -72,21 +64,21 @@ final class BestRouteSelector {
     }
 
     /** The first step of the chain at which {@code a} and {@code b} differ. */
-    static Step decidingStep(Route a, Route b, long incumbentId) {
+    static SelectionReason decidingStep(Route a, Route b, long incumbentId) {
         if (a.preference() != b.preference()) {
-            return Step.PREFERENCE;
+            return SelectionReason.PREFERENCE;
         }
         if (a.effectiveMetric() != b.effectiveMetric()) {
-            return Step.METRIC;
+            return SelectionReason.METRIC;
         }
         if (a.id() == incumbentId || b.id() == incumbentId) {
-            return Step.INCUMBENT;
+            return SelectionReason.INCUMBENT;
         }
-        return Step.LONGEST_HELD;
+        return SelectionReason.LONGEST_HELD;
     }
 
     /** True when {@code a} beats {@code b} at {@code step}. */
-    private static boolean prefers(Route a, Route b, Step step, long incumbentId) {
+    private static boolean prefers(Route a, Route b, SelectionReason step, long incumbentId) {
         switch (step) {
             case PREFERENCE:
                 return a.preference() < b.preference();

@@ -70,6 +70,41 @@ public sealed interface Command {
                        NextHopSpec neighbour) implements Command {
     }
 
+    /**
+     * ADD_ROUTES and DELETE_ROUTES (D25): routes applied in order, each exactly as the single command of the same
+     * caller would be (validation, NEW/FIRST, ids, outputs, no-op suppression); a failing route changes nothing and
+     * does not stop the others. One input record, so it is applied whole under exactly-once. Its {@code family} is
+     * the batch's own, which its routes have already inherited; at most {@link #MAX_ROUTES} routes, checked on the
+     * wire.
+     */
+    sealed interface Batch extends Command permits AddRoutes, DeleteRoutes {
+
+        /** More routes than this is ERROR_INVALID_PARAMETER for the whole batch (D25: a result under 1 MB). */
+        int MAX_ROUTES = 5_000;
+
+        List<? extends BatchRoute<?>> routes();
+    }
+
+    /** ADD_ROUTES: RtmAddRouteToDest, once per route (D25). */
+    record AddRoutes(String router, int rtmInstance, EntityId entity, IpFamily family,
+                     List<BatchRoute<AddRoute>> routes) implements Batch {
+        public AddRoutes {
+            routes = List.copyOf(routes);
+        }
+    }
+
+    /**
+     * DELETE_ROUTES: RtmDeleteRouteToDest, once per route (D25); a route that does not exist (ERROR_NOT_FOUND for its
+     * single command) is no failure but a success that changed nothing, as withdrawals of unknown prefixes are
+     * normal in BGP.
+     */
+    record DeleteRoutes(String router, int rtmInstance, EntityId entity, IpFamily family,
+                        List<BatchRoute<DeleteRoute>> routes) implements Batch {
+        public DeleteRoutes {
+            routes = List.copyOf(routes);
+        }
+    }
+
     /** RtmHoldDestination (R88). */
     record HoldDestination(String router, int rtmInstance, EntityId entity, IpFamily family, Prefix dest, int views,
                            long holdTimeMs) implements Command {

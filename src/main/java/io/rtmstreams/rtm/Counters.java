@@ -3,11 +3,18 @@ package io.rtmstreams.rtm;
 import io.rtmstreams.rtm.state.OrderedStore;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Per-router id counters kept in state, so replaying the same log yields the same ids (D22). Ids start at 1 and
- * are never reused. The current values are cached: each id costs one write and no read.
+ * are never reused. The current values are cached and handed out from memory; {@link #flush} writes the ones that
+ * moved, which the engine does once at the end of each input record, so that a record that takes many ids (a batch,
+ * D25) writes each counter once, not once per id.
+ *
+ * <p>The cache is the truth between flushes: {@link #current} and {@link #missing} see ids handed out and not yet
+ * written, and an id is never handed out twice as long as every record ends with a flush, which the engine does even
+ * when the record fails unexpectedly.
  */
 final class Counters {
 
@@ -17,6 +24,8 @@ final class Counters {
 
     private final OrderedStore<Long> store;
     private final Map<String, long[]> cache = new HashMap<>();
+    /** Routers whose counters moved since the last flush, with the values the store holds. */
+    private final Map<String, long[]> unwritten = new LinkedHashMap<>();
 
     Counters(OrderedStore<Long> store) {
         this.store = store;
@@ -40,9 +49,24 @@ final class Counters {
 
     long next(String router, int kind) {
         long[] v = values(router);
-        long n = ++v[kind];
-        store.put(Keys.counter(router, kind), n);
-        return n;
+        unwritten.computeIfAbsent(router, r -> v.clone());
+        return ++v[kind];
+    }
+
+    /** Writes every counter that moved since the last flush, once each (D22, D25). */
+    void flush() {
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        unwritten.forEach((router, stored) -> {
+            long[] v = cache.get(router);
+            for (int kind = ROUTE_ID; kind <= INVOCATION_SEQ; kind++) {
+                if (v[kind] != stored[kind]) {
+                    store.put(Keys.counter(router, kind), v[kind]);
+                }
+            }
+        });
+        unwritten.clear();
     }
 
     private long[] values(String router) {

@@ -42,14 +42,18 @@ final class DestinationWriter {
      */
     Destination commit(TableId t, Destination before, Destination edited, Cause cause, long now, EffectSink fx) {
         Destination after = recompute(t, before, edited);
-        if (after.equals(before)) {
-            return before; // nothing to classify, report or store: a repeated advert, an interface change it ignores
-        }
         int[] types = new int[View.values().length];
         boolean anyAll = false;
         for (View v : View.values()) {
             types[v.id()] = ChangeClassifier.classify(before, after, v);
             anyAll |= ChangeType.ALL.in(types[v.id()]);
+            if (types[v.id()] == 0 && before != null) {
+                after = after.withSlot(v, after.slot(v).withBest(after.slot(v).bestRouteId(),
+                        before.slot(v).reason())); // a change no consumer sees keeps the published reason
+            }
+        }
+        if (after.equals(before)) {
+            return before; // nothing to report or store: a repeated advert, an interface change it ignores
         }
         if (anyAll) {
             after = after.withLastChanged(now);
@@ -64,7 +68,7 @@ final class DestinationWriter {
             after = after.withSlot(v, slot.withVersions(slot.version() + 1,
                     bestVersion > 0 ? bestVersion : slot.bestVersion()));
             fx.change(new DestChange(t, after.prefix(), v, slot.version() + 1, bestVersion, ty, cause,
-                    views.best(t, before == null ? null : before.best(v)), views.best(t, after.best(v)),
+                    views.best(t, before, v), views.best(t, after, v),
                     after.numRoutes(v), slot.holdRoute(), after.lastChanged()));
         }
         for (View v : View.values()) {
@@ -77,9 +81,11 @@ final class DestinationWriter {
     }
 
     /**
-     * Whether the view's best-route record (best route, route count, hold-down route, last change) differs: no
-     * record repeats the previous one, and a view without a best route before or after gets no second tombstone
-     * (D21).
+     * Whether the view's best-route record (best route, its selection reason, route count, hold-down route, last
+     * change) differs: no record repeats the previous one, and a view without a best route before or after gets no
+     * second tombstone (D21). The reason is part of the record, so a change that alters only the reason (a non-best
+     * route's cost changed in the same millisecond as the last change) publishes one: the compacted topic always
+     * holds what the query API reads.
      */
     private static boolean bestRecordChanged(Destination before, Destination after, View v) {
         Route old = before == null ? null : before.best(v);
@@ -90,10 +96,16 @@ final class DestinationWriter {
         return old.id() != now.id() || !old.sameContent(now)
                 || before.numRoutes(v) != after.numRoutes(v)
                 || before.lastChanged() != after.lastChanged()
+                || before.slot(v).reason() != after.slot(v).reason()
                 || !java.util.Objects.equals(before.slot(v).holdRoute(), after.slot(v).holdRoute());
     }
 
-    /** Refreshes route costs and each view's best route, keeping the incumbent on ties (D4). */
+    /**
+     * Refreshes route costs and each view's best route, keeping the incumbent on ties (D4), with the reason it won.
+     * The reason is judged at this selection, against the incumbent of the moment; {@link #commit} keeps the stored
+     * one for a view whose change nobody sees (classified as nothing), so that a TTL refresh or an interface change
+     * that changes nothing never turns a published LONGEST_HELD into INCUMBENT behind the consumers' backs.
+     */
     Destination recompute(TableId t, Destination before, Destination edited) {
         Prefix p = edited.prefix();
         Destination after = edited.withRoutes(edited.routes().stream()
@@ -101,8 +113,8 @@ final class DestinationWriter {
                 .toList());
         for (View v : View.values()) {
             long incumbent = before == null ? 0 : before.slot(v).bestRouteId();
-            Route best = BestRouteSelector.select(after.routes(), v, incumbent).best();
-            after = after.withSlot(v, after.slot(v).withBest(best == null ? 0 : best.id()));
+            BestRouteSelector.Selection s = BestRouteSelector.select(after.routes(), v, incumbent);
+            after = after.withSlot(v, after.slot(v).withBest(s.best() == null ? 0 : s.best().id(), s.reason()));
         }
         return after;
     }

@@ -4,6 +4,7 @@ import io.rtmstreams.net.IpFamily;
 import io.rtmstreams.net.Prefix;
 import io.rtmstreams.rtm.state.StoreProvider;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -65,8 +66,7 @@ public final class RtmEngine {
     public Outcome execute(Command c, long now) {
         Effects.Builder fx = new Effects.Builder();
         Outcome o = execute(c, now, fx);
-        return o.succeeded() ? new Outcome(o.status(), o.message(), o.changeFlags(), o.routeId(), o.nextHopId(),
-                fx.build()) : o;
+        return o.succeeded() || o.isBatch() ? o.withEffects(fx.build()) : o;
     }
 
     /** Executes a command at once, streaming its effects into {@code fx}; the outcome carries no effects. */
@@ -75,11 +75,32 @@ public final class RtmEngine {
     }
 
     /**
-     * Executes a command, streaming its effects into {@code fx}; the outcome carries no effects. A command whose
-     * work does not fit the budget leaves it {@linkplain #hasPendingWork pending}: its outcome then comes from the
-     * {@link #continueWork} call that finishes it.
+     * Executes a command, streaming its effects into {@code fx}; the outcome carries no effects. One call is one
+     * input record: the id counters it moved are written once, at the end, even when it fails unexpectedly (D22).
+     * A command whose work does not fit the budget leaves it {@linkplain #hasPendingWork pending}: its outcome then
+     * comes from the {@link #continueWork} call that finishes it.
      */
     public Outcome execute(Command c, long now, EffectSink fx, WorkBudget budget) {
+        try {
+            return c instanceof Command.Batch b ? batch(b, now, fx) : executeOne(c, now, fx, budget);
+        } finally {
+            state.counters.flush();
+        }
+    }
+
+    /** Each route of a batch as its single command, in order (D25). */
+    private Outcome batch(Command.Batch b, long now, EffectSink fx) {
+        List<Outcome> outcomes = new ArrayList<>(b.routes().size());
+        for (BatchRoute<?> r : b.routes()) {
+            Outcome o = r.command() == null ? r.unreadable()
+                    : executeOne(r.command(), now, fx, WorkBudget.unlimited());
+            boolean absent = b instanceof Command.DeleteRoutes && o.status() == Status.ERROR_NOT_FOUND;
+            outcomes.add(absent ? Outcome.ok(Effects.NONE) : o);
+        }
+        return Outcome.batch(outcomes);
+    }
+
+    private Outcome executeOne(Command c, long now, EffectSink fx, WorkBudget budget) {
         try {
             TableId t = resolveTable(c);
             if (c instanceof Command.RegisterEntity r) {

@@ -88,6 +88,20 @@ public final class RtmQueries {
         return state.destinations.longestCovering(t, prefix, x -> x.visibleIn(mask));
     }
 
+    /**
+     * Each view of {@code viewMask} that has a best route, with that route and the reason it won (contract v2,
+     * Selection reason); none for a destination that does not exist.
+     */
+    public List<ViewInfo> bestRoutes(TableId t, Prefix dest, int viewMask) {
+        checkFamily(t, dest);
+        Destination d = state.destinations.get(t, dest);
+        if (d == null || !d.exists()) {
+            return List.of();
+        }
+        return views.info(t, d, View.resolveQueryViews(viewMask), ProtocolIds.BEST_PROTOCOL).views().stream()
+                .filter(v -> v.route() != null).toList();
+    }
+
     /** The stored record of a destination, or null; retired records (R35) are returned too, with no routes. */
     public Destination destination(TableId t, Prefix prefix) {
         return state.destinations.get(t, prefix);

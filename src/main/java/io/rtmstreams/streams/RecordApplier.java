@@ -6,11 +6,11 @@ import io.rtmstreams.iphlp.IpHelper;
 import io.rtmstreams.rtm.Command;
 import io.rtmstreams.rtm.Outcome;
 import io.rtmstreams.rtm.WorkBudget;
+import io.rtmstreams.streams.json.Ack;
 import io.rtmstreams.streams.json.CommandReader;
 import io.rtmstreams.streams.json.Decoded;
 import io.rtmstreams.streams.json.Envelope;
 import io.rtmstreams.streams.json.InterfaceChangeReader;
-import io.rtmstreams.streams.json.OutputJson;
 import io.rtmstreams.streams.json.OutputMapper;
 import io.rtmstreams.streams.state.WaitingEntry;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -37,14 +37,16 @@ final class RecordApplier {
     private final ProcessorMetrics metrics;
     private final ProcessorContext<Object, Object> ctx;
     private final String interfaceChanges;
+    private final Ack results;
 
     RecordApplier(IpHelper ipHelper, RecordEmitter out, ProcessorMetrics metrics, ProcessorContext<Object, Object> ctx,
-                  Topics topics) {
+                  StreamsSettings settings) {
         this.ipHelper = ipHelper;
         this.out = out;
         this.metrics = metrics;
         this.ctx = ctx;
-        this.interfaceChanges = topics.interfaceChanges();
+        this.interfaceChanges = settings.topics().interfaceChanges();
+        this.results = settings.outputs().results();
     }
 
     Applied apply(WaitingEntry e, WorkBudget budget) {
@@ -54,7 +56,7 @@ final class RecordApplier {
                 out.cause(e.timestamp(), v.envelope().requestId());
                 InterfaceChangeResult r = ipHelper.apply(v.command(), e.timestamp(), out, budget);
                 return started(v.envelope()) ? Applied.STARTED
-                        : result(v.envelope(), OutputMapper.result(v.envelope(), r.status(), r.message()));
+                        : result(v.envelope(), Outcome.error(r.status(), r.message()));
             }
             return unapplied(e, d);
         }
@@ -62,7 +64,7 @@ final class RecordApplier {
         if (d instanceof Decoded.Valid<Command> v) {
             out.cause(e.timestamp(), v.envelope().requestId());
             Outcome o = ipHelper.engine().execute(v.command(), e.timestamp(), out, budget);
-            return started(v.envelope()) ? Applied.STARTED : result(v.envelope(), OutputMapper.result(v.envelope(), o));
+            return started(v.envelope()) ? Applied.STARTED : result(v.envelope(), o);
         }
         return unapplied(e, d);
     }
@@ -76,8 +78,7 @@ final class RecordApplier {
     void finish(WaitingEntry e, Outcome o) {
         Envelope env = envelope(e);
         out.cause(e.timestamp(), env.requestId());
-        result(env, e.topic().equals(interfaceChanges) ? OutputMapper.result(env, o.status(), o.message())
-                : OutputMapper.result(env, o));
+        result(env, o);
     }
 
     /** Sends the record to the rejected topic with the reason and the coordinates its producer wrote it at. */
@@ -107,14 +108,21 @@ final class RecordApplier {
         } else {
             Decoded.Invalid<C> i = (Decoded.Invalid<C>) d;
             out.cause(e.timestamp(), i.envelope().requestId());
-            result(i.envelope(), OutputMapper.result(i.envelope(), i.status(), i.message()));
+            result(i.envelope(), Outcome.error(i.status(), i.message()));
         }
         return Applied.DONE;
     }
 
-    private Applied result(Envelope env, OutputJson.CommandResult r) {
-        out.forward(Nodes.COMMAND_RESULTS_SINK, env.router(), r);
-        metrics.command(env.op(), r.status());
+    /**
+     * Counts every answer and publishes those the command's {@code ack} and the operator's {@code --results} ask
+     * for (D20, D26); a result that is not published is never built.
+     */
+    private Applied result(Envelope env, Outcome o) {
+        metrics.command(env.op(), o.status().name());
+        Ack ack = results.and(env.ack());
+        if (ack.publishes(env.op(), o.status())) {
+            out.forward(Nodes.COMMAND_RESULTS_SINK, env.router(), OutputMapper.result(env, o, ack));
+        }
         return Applied.DONE;
     }
 }

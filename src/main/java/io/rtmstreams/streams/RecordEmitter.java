@@ -17,18 +17,20 @@ import java.util.List;
 /**
  * Turns the engine's effects into output records as they happen, each to its sink, all stamped with the time of
  * what caused them (the command's record time, or a timer's deadline), so that replaying the same input gives the
- * same records (D4, D22).
+ * same records (D4, D22). Outputs the operator turned off ({@link OutputSelection}) are neither built nor sent.
  */
 final class RecordEmitter implements EffectSink {
 
     private final ProcessorContext<String, Object> ctx;
     private final ProcessorMetrics metrics;
+    private final OutputSelection outputs;
     private long timestamp;
     private String requestId;
 
-    RecordEmitter(ProcessorContext<String, Object> ctx, ProcessorMetrics metrics) {
+    RecordEmitter(ProcessorContext<String, Object> ctx, ProcessorMetrics metrics, OutputSelection outputs) {
         this.ctx = ctx;
         this.metrics = metrics;
+        this.outputs = outputs;
     }
 
     /** Sets the time and the request the next effects belong to (null for timers). */
@@ -55,8 +57,10 @@ final class RecordEmitter implements EffectSink {
             forward(Nodes.BEST_ROUTES_SINK, key, OutputMapper.bestRoute(c, bestHops));
             metrics.bestRouteChange();
         }
-        forward(Nodes.DEST_CHANGES_SINK, key, OutputMapper.destChange(c, requestId, bestHops));
-        if (fleetEntryChanged(c.previous(), c.best())) {
+        if (outputs.destChanges()) {
+            forward(Nodes.DEST_CHANGES_SINK, key, OutputMapper.destChange(c, requestId, bestHops));
+        }
+        if (outputs.fleetView() && fleetEntryChanged(c.previous(), c.best())) {
             forward(Nodes.FLEET_UPDATES_SINK, OutputMapper.fleetKey(c.view(), c.prefix()), new FleetUpdate(
                     c.view().wireName(), c.prefix().toString(), c.table().router(), c.table().rtmInstance(),
                     fleetEntry(c.table(), c.best(), bestHops)));
@@ -71,7 +75,9 @@ final class RecordEmitter implements EffectSink {
 
     @Override
     public void notify(Notification n) {
-        forward(Nodes.NOTIFICATIONS_SINK, OutputMapper.notificationKey(n), OutputMapper.notification(n));
+        if (outputs.notifications()) {
+            forward(Nodes.NOTIFICATIONS_SINK, OutputMapper.notificationKey(n), OutputMapper.notification(n));
+        }
     }
 
     /** A router's entry in the fleet view: its best route, or null for none; {@code hops} are the route's. */

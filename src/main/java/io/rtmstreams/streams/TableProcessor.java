@@ -59,9 +59,9 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
         // (R111), so the engine's queued delivery, which keeps pending entries until a drain call, never applies.
         IpHelper ipHelper = IpHelper.create(StoreRegistry.provider(table),
                 settings.rtm().withDelivery(RtmConfig.Delivery.PUBLISHED), settings.iphlp());
-        RecordEmitter out = new RecordEmitter((ProcessorContext) context, metrics);
+        RecordEmitter out = new RecordEmitter((ProcessorContext) context, metrics, settings.outputs());
         topics = settings.topics();
-        applier = new RecordApplier(ipHelper, out, metrics, context, topics);
+        applier = new RecordApplier(ipHelper, out, metrics, context, settings);
         scheduler = new WorkScheduler(ipHelper.engine(), applier, new RouterQueues(StoreRegistry.waiting(table)),
                 out, metrics);
         lastRecordAt = context.currentSystemTimeMs();

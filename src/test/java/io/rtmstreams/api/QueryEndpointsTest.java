@@ -171,6 +171,17 @@ class QueryEndpointsTest {
     }
 
     @Test
+    void shouldGiveEachViewsBestRouteWithItsSelectionReason() {
+        JsonNode best = ok("/v1/routers/r1/routes?prefix=10.1.0.0/16&entity=BGP.1").get("best");
+
+        assertThat(best).hasSize(1);
+        assertThat(best.get(0).get("view").asText()).isEqualTo("unicast");
+        assertThat(best.get(0).get("routeId").asLong()).as("of any entity").isEqualTo(bed.routeId("net10-1"));
+        assertThat(best.get(0).get("reason").asText()).as("preference 3 against 20").isEqualTo("PREFERENCE");
+        assertThat(ok("/v1/routers/r1/routes?prefix=10.1.0.0/16&views=multicast").get("best")).isEmpty();
+    }
+
+    @Test
     void shouldListAnEntitysNextHopsInAddressOrder() {
         JsonNode a = ok("/v1/routers/r1/nexthops?entity=NETMGMT.1");
         assertThat(a.get("entity").get("protocolId").asLong()).isEqualTo(3);

@@ -1,7 +1,6 @@
 package io.rtmstreams.rtm;
 
 import io.rtmstreams.rtm.BestRouteSelector.Selection;
-import io.rtmstreams.rtm.BestRouteSelector.Step;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ class BestRouteSelectorTest {
     private static final long NO_INCUMBENT = 0;
 
     private static Route route(long id, long preference, long metric, long seq) {
-        return route(id, preference, metric, seq, U, RouteCost.plain(0));
+        return RtmFixture.bareRoute(id, preference, metric, seq);
     }
 
     private static Route route(long id, long preference, long metric, long seq, int views, RouteCost cost) {
@@ -32,7 +31,7 @@ class BestRouteSelectorTest {
         Selection s = BestRouteSelector.select(List.of(route(1, 9, 9, 1)), View.UNICAST, NO_INCUMBENT);
 
         assertThat(s.best().id()).isEqualTo(1);
-        assertThat(s.reason()).isEqualTo(Step.ONLY_CANDIDATE);
+        assertThat(s.reason()).isEqualTo(SelectionReason.ONLY_CANDIDATE);
         assertThat(BestRouteSelector.select(List.of(), View.UNICAST, NO_INCUMBENT).best()).isNull();
     }
 
@@ -43,7 +42,7 @@ class BestRouteSelectorTest {
                 NO_INCUMBENT);
 
         assertThat(s.best().id()).isEqualTo(2);
-        assertThat(s.reason()).isEqualTo(Step.PREFERENCE);
+        assertThat(s.reason()).isEqualTo(SelectionReason.PREFERENCE);
     }
 
     @Test
@@ -61,7 +60,7 @@ class BestRouteSelectorTest {
         Selection s = BestRouteSelector.select(List.of(route(1, 5, 7, 1), route(2, 5, 6, 2)), View.UNICAST, 1);
 
         assertThat(s.best().id()).isEqualTo(2);
-        assertThat(s.reason()).isEqualTo(Step.METRIC);
+        assertThat(s.reason()).isEqualTo(SelectionReason.METRIC);
     }
 
     @Test
@@ -82,7 +81,7 @@ class BestRouteSelectorTest {
         Selection s = BestRouteSelector.select(List.of(slowLink, fastLink), View.UNICAST, NO_INCUMBENT);
 
         assertThat(s.best().id()).isEqualTo(2);
-        assertThat(s.reason()).isEqualTo(Step.METRIC);
+        assertThat(s.reason()).isEqualTo(SelectionReason.METRIC);
     }
 
     @Test
@@ -91,7 +90,7 @@ class BestRouteSelectorTest {
         Selection s = BestRouteSelector.select(List.of(route(1, 5, 5, 1), route(2, 5, 5, 9)), View.UNICAST, 2);
 
         assertThat(s.best().id()).isEqualTo(2);
-        assertThat(s.reason()).isEqualTo(Step.INCUMBENT);
+        assertThat(s.reason()).isEqualTo(SelectionReason.INCUMBENT);
     }
 
     @Test
@@ -101,7 +100,7 @@ class BestRouteSelectorTest {
                 View.UNICAST, 99);
 
         assertThat(s.best().id()).isEqualTo(2);
-        assertThat(s.reason()).isEqualTo(Step.LONGEST_HELD);
+        assertThat(s.reason()).isEqualTo(SelectionReason.LONGEST_HELD);
     }
 
     @Test
@@ -110,7 +109,7 @@ class BestRouteSelectorTest {
         Selection s = BestRouteSelector.select(List.of(route(1, 5, 6, 1), route(2, 5, 5, 9)), View.UNICAST, 1);
 
         assertThat(s.best().id()).isEqualTo(2);
-        assertThat(s.reason()).isEqualTo(Step.METRIC);
+        assertThat(s.reason()).isEqualTo(SelectionReason.METRIC);
     }
 
     @Test
@@ -123,7 +122,7 @@ class BestRouteSelectorTest {
         Selection s = BestRouteSelector.select(List.of(multicastOnly, unusable, plain), View.UNICAST, NO_INCUMBENT);
 
         assertThat(s.best().id()).isEqualTo(3);
-        assertThat(s.reason()).isEqualTo(Step.ONLY_CANDIDATE);
+        assertThat(s.reason()).isEqualTo(SelectionReason.ONLY_CANDIDATE);
     }
 
     @Test
@@ -134,7 +133,7 @@ class BestRouteSelectorTest {
             Collections.rotate(routes, 1);
             Selection s = BestRouteSelector.select(routes, View.UNICAST, NO_INCUMBENT);
             assertThat(s.best().id()).as("order %s", routes).isEqualTo(3);
-            assertThat(s.reason()).as("order %s", routes).isEqualTo(Step.PREFERENCE);
+            assertThat(s.reason()).as("order %s", routes).isEqualTo(SelectionReason.PREFERENCE);
         }
     }
 
@@ -162,7 +161,7 @@ class BestRouteSelectorTest {
         Route cheaper = route(3, 1, 0, 10);
         Destination d = Destination.empty(io.rtmstreams.net.Prefix.parse("10.0.0.0/8"))
                 .withRoutes(List.of(older, incumbent, cheaper))
-                .withSlot(View.MULTICAST, ViewSlot.EMPTY.withBest(2));
+                .withSlot(View.MULTICAST, ViewSlot.EMPTY.withBest(2, SelectionReason.INCUMBENT));
         List<Route> ranked = new ArrayList<>(d.routes());
 
         ranked.sort(BestRouteSelector.ranking(d));

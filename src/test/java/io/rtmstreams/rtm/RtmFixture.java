@@ -37,6 +37,11 @@ final class RtmFixture {
         engine = new RtmEngine(stores, config, costModel);
     }
 
+    /** A unicast route of RIP's with no next hops and a plain cost: selection tests on bare routes. */
+    static Route bareRoute(long id, long preference, long metric, long seq) {
+        return new Route(id, RIP, null, 0, preference, metric, U, List.of(), null, null, 0, seq, RouteCost.plain(0));
+    }
+
     static TableId table(IpFamily family) {
         return TableId.of(ROUTER, 0, family);
     }

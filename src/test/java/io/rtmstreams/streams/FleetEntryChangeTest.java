@@ -7,6 +7,7 @@ import io.rtmstreams.rtm.EntityId;
 import io.rtmstreams.rtm.NextHopRef;
 import io.rtmstreams.rtm.Route;
 import io.rtmstreams.rtm.RouteCost;
+import io.rtmstreams.rtm.SelectionReason;
 import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.rtm.View;
 import io.rtmstreams.streams.json.OutputJson;
@@ -95,7 +96,7 @@ class FleetEntryChangeTest {
     }
 
     private static BestRoute best(Route r, BestRoute.Hop... hops) {
-        return new BestRoute(r, List.of(hops));
+        return new BestRoute(r, List.of(hops), SelectionReason.ONLY_CANDIDATE);
     }
 
     private static BestRoute.Hop hop(NextHopRef ref, Long luid) {

@@ -5,7 +5,9 @@ import io.rtmstreams.app.RtmRuntime;
 import io.rtmstreams.iphlp.IphlpConfig;
 import io.rtmstreams.iphlp.MetricTable;
 import io.rtmstreams.rtm.RtmConfig;
+import io.rtmstreams.streams.OutputSelection;
 import io.rtmstreams.streams.StreamsSettings;
+import io.rtmstreams.streams.json.Ack;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,6 +112,24 @@ final class RunCommand implements Callable<Integer> {
             description = "Bounded work (D24): the most wall-clock time one step starts work for.")
     private int stepMillis = (int) DEFAULTS.settings().stepMillis();
 
+    @Option(names = "--dest-changes", paramLabel = "BOOLEAN", arity = "0..1", fallbackValue = "true",
+            description = "Write rtm.dest-changes; false saves its writes when nobody consumes it.")
+    private boolean destChanges = DEFAULTS.settings().outputs().destChanges();
+
+    @Option(names = "--notifications", paramLabel = "BOOLEAN", arity = "0..1", fallbackValue = "true",
+            description = "Write rtm.notifications (the change notifications of registrations, R105); false saves "
+                    + "its writes when nobody consumes it.")
+    private boolean notifications = DEFAULTS.settings().outputs().notifications();
+
+    @Option(names = "--fleet-view", paramLabel = "BOOLEAN", arity = "0..1", fallbackValue = "true",
+            description = "Keep the fleet view: rtm.fleet-routes and /v1/fleet/prefixes (false: neither is fed).")
+    private boolean fleetView = DEFAULTS.settings().outputs().fleetView();
+
+    @Option(names = "--results", paramLabel = "WHICH",
+            description = "Command results to publish: ${COMPLETION-CANDIDATES}. ALL: one per command (D20); "
+                    + "ERRORS: failures only, as if every command said ack ERRORS (D26).")
+    private Ack results = DEFAULTS.settings().outputs().results();
+
     @Option(names = "--api-host", paramLabel = "HOST",
             description = "Address the query API binds to (0.0.0.0: every interface).")
     private String apiHost = DEFAULTS.apiHost();
@@ -158,7 +178,8 @@ final class RunCommand implements Callable<Integer> {
         return DEFAULTS.settings().withTopics(topicOptions.topics()).withRtm(rtm)
                 .withIphlp(new IphlpConfig(strictInterfaces, metricTable))
                 .withStep(OptionChecks.atLeast(spec, "--step-size", stepSize, 1),
-                        OptionChecks.atLeast(spec, "--step-millis", stepMillis, 1));
+                        OptionChecks.atLeast(spec, "--step-millis", stepMillis, 1))
+                .withOutputs(new OutputSelection(destChanges, notifications, fleetView, results));
     }
 
     private int runUntilStopped(AppConfig config, StopSignal stop) throws Exception {

@@ -3,6 +3,10 @@ package io.rtmstreams.app.cli;
 import io.rtmstreams.app.AppConfig;
 import io.rtmstreams.app.EmbeddedKafka;
 import io.rtmstreams.app.RtmRuntime;
+import io.rtmstreams.streams.OutputSelection;
+import io.rtmstreams.streams.StreamsSettings;
+import io.rtmstreams.streams.Topics;
+import io.rtmstreams.streams.json.Ack;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +25,33 @@ final class StartupReport {
         lines.add("  Kafka      " + kafka(runtime));
         lines.add("  query API  " + api(config, runtime.api().port()));
         lines.add("  state      " + config.dataDir().resolve("state").toAbsolutePath().normalize());
+        if (!config.settings().outputs().equals(OutputSelection.ALL)) {
+            lines.add("  off        " + String.join(", ", turnedOff(config.settings())));
+        }
         lines.add("  topics");
         TopicTable.lines(config.settings().topics(), runtime.topics()).forEach(line -> lines.add("    " + line));
         lines.add("Stop with Ctrl-C or SIGTERM.");
         return lines;
+    }
+
+    /** The outputs the operator turned off (--dest-changes, --notifications, --fleet-view, --results). */
+    static List<String> turnedOff(StreamsSettings settings) {
+        OutputSelection o = settings.outputs();
+        Topics t = settings.topics();
+        List<String> off = new ArrayList<>();
+        if (!o.destChanges()) {
+            off.add(t.destChanges());
+        }
+        if (!o.notifications()) {
+            off.add(t.notifications());
+        }
+        if (!o.fleetView()) {
+            off.add(t.fleetRoutes() + " (fleet view)");
+        }
+        if (o.results() == Ack.ERRORS) {
+            off.add("successful results");
+        }
+        return off;
     }
 
     static String seconds(double seconds) {

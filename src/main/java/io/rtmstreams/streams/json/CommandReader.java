@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.rtmstreams.rtm.BatchRoute;
 import io.rtmstreams.rtm.Command;
 import io.rtmstreams.rtm.EntityId;
 import io.rtmstreams.rtm.ExpiryPolicy;
@@ -11,6 +12,8 @@ import io.rtmstreams.rtm.RtmException;
 import io.rtmstreams.rtm.Status;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import static io.rtmstreams.streams.json.InputEnvelope.text;
@@ -23,7 +26,9 @@ import static io.rtmstreams.streams.json.WireValues.u32;
  * Reads a record of {@code rtm.route-adverts} into a domain {@link Command} (contract.md, Commands; D20). Input that
  * is not a JSON object, has no known op, or whose key is not its router is rejected; a command whose fields are
  * missing, mistyped or out of range is answered with ERROR_INVALID_PARAMETER (ERROR_NOT_SUPPORTED for an unknown
- * view); everything else is left to the engine.
+ * view); everything else is left to the engine. A batch (ADD_ROUTES, DELETE_ROUTES; D25) is answered whole only for
+ * what is wrong with the batch itself (its envelope, its size, a top-level routeId or a top-level field of the wrong
+ * JSON type); a route that cannot be read is carried to the engine as the error its single command would have had.
  */
 public final class CommandReader {
 
@@ -33,7 +38,7 @@ public final class CommandReader {
             "DELETE_NEXTHOP", "ADD_ROUTE", "DELETE_ROUTE", "HOLD_DESTINATION", "CREATE_ROUTE_LIST",
             "DELETE_ROUTE_LIST", "INSERT_IN_ROUTE_LIST", "REGISTER_CHANGE_NOTIFICATION",
             "DEREGISTER_CHANGE_NOTIFICATION", "MARK_DEST", "SET_OPAQUE", "INVOKE_METHOD", "METHOD_RESULT",
-            "BLOCK_METHODS");
+            "BLOCK_METHODS", "ADD_ROUTES", "DELETE_ROUTES");
 
     private static final InputEnvelope ENVELOPE = new InputEnvelope("op", OPS);
 
@@ -78,8 +83,8 @@ public final class CommandReader {
             return new Decoded.Rejected<>("not a JSON object: " + firstLine(notJson));
         }
         return ENVELOPE.mistyped(key, tree, t -> new Decoded.Invalid<>(new Envelope(text(t, "op"),
-                text(t, "requestId"), text(t, "router"), instance(t), entity(t)), Status.ERROR_INVALID_PARAMETER,
-                "wrong JSON type at " + path(e)));
+                text(t, "requestId"), text(t, "router"), instance(t), entity(t), Ack.lenient(text(t, "ack"))),
+                Status.ERROR_INVALID_PARAMETER, "wrong JSON type at " + path(e)));
     }
 
     private static int instance(JsonNode tree) {
@@ -107,11 +112,13 @@ public final class CommandReader {
         } catch (IllegalArgumentException ignored) {
             // reported when the command is built
         }
-        return new Envelope(w.op(), w.requestId(), w.router(), w.rtmInstance() == null ? 0 : w.rtmInstance(), entity);
+        return new Envelope(w.op(), w.requestId(), w.router(), w.rtmInstance() == null ? 0 : w.rtmInstance(), entity,
+                Ack.lenient(w.ack()));
     }
 
     private static Command toCommand(WireCommand w) {
         required("requestId", w.requestId());
+        Ack.fromWire(w.ack());
         String r = io.rtmstreams.rtm.TableId.checkRouter(w.router());
         int inst = io.rtmstreams.rtm.TableId.checkInstance(w.rtmInstance() == null ? 0 : w.rtmInstance());
         EntityId e = required("entity", w.entity()).toEntity("entity");
@@ -122,8 +129,8 @@ public final class CommandReader {
             case "DEREGISTER_ENTITY" -> new Command.DeregisterEntity(r, inst, e, required("family", f));
             case "ADD_NEXTHOP" -> new Command.AddNextHop(r, inst, e, f, required("nextHop", w.nextHop()).toSpec("nextHop"));
             case "DELETE_NEXTHOP" -> deleteNextHop(w, r, inst, e, f);
-            case "ADD_ROUTE" -> addRoute(w, r, inst, e, f);
-            case "DELETE_ROUTE" -> deleteRoute(w, r, inst, e, f);
+            case "ADD_ROUTE" -> addRoute(WireRoute.of(w), r, inst, e);
+            case "DELETE_ROUTE" -> deleteRoute(WireRoute.of(w), r, inst, e);
             case "HOLD_DESTINATION" -> new Command.HoldDestination(r, inst, e, f, prefix("dest", w.dest()),
                     WireValues.views("views", w.views()), u32("holdTimeMs", w.holdTimeMs()));
             case "CREATE_ROUTE_LIST" -> new Command.CreateRouteList(r, inst, e, f, required("routeList", w.routeList()));
@@ -143,29 +150,77 @@ public final class CommandReader {
             case "METHOD_RESULT" -> new Command.MethodResult(r, inst, e, f, required("invocationId", w.invocationId()),
                     w.caller() == null ? null : w.caller().toEntity("caller"), WireValues.status(w.status()), w.output());
             case "BLOCK_METHODS" -> new Command.BlockMethods(r, inst, e, f, required("block", w.block()));
+            case "ADD_ROUTES" -> new Command.AddRoutes(r, inst, e, f,
+                    batch(w, route -> addRoute(route, r, inst, e)));
+            case "DELETE_ROUTES" -> new Command.DeleteRoutes(r, inst, e, f,
+                    batch(w, route -> deleteRoute(route, r, inst, e)));
             default -> throw new IllegalStateException("op list and switch disagree on " + w.op());
         };
     }
 
-    private static Command addRoute(WireCommand w, String r, int inst, EntityId e, io.rtmstreams.net.IpFamily f) {
+    private static Command.AddRoute addRoute(WireRoute w, String r, int inst, EntityId e) {
         var hops = new java.util.ArrayList<io.rtmstreams.rtm.NextHopSpec>();
         var wireHops = w.nextHops() == null ? java.util.List.<WireNextHop>of() : w.nextHops();
         for (int i = 0; i < wireHops.size(); i++) {
             hops.add(required("nextHops[" + i + "]", wireHops.get(i)).toSpec("nextHops[" + i + "]"));
         }
-        return new Command.AddRoute(r, inst, e, f, prefix("dest", w.dest()), hops,
+        return new Command.AddRoute(r, inst, e, family(w.family()), prefix("dest", w.dest()), hops,
                 w.neighbour() == null ? null : w.neighbour().toSpec("neighbour"),
                 u32("preference", w.preference()), u32("metric", w.metric()), WireValues.views("views", w.views()),
                 WireValues.routeFlags(w.flags()), WireValues.ttl(w.timeToLiveMs()),
                 WireValues.inputChangeFlags(w.changeFlags()), w.routeId(), w.routeList(), w.entitySpecificInfo());
     }
 
-    private static Command deleteRoute(WireCommand w, String r, int inst, EntityId e, io.rtmstreams.net.IpFamily f) {
+    private static Command.DeleteRoute deleteRoute(WireRoute w, String r, int inst, EntityId e) {
         if (w.routeId() == null && w.dest() == null) {
             throw new IllegalArgumentException("DELETE_ROUTE needs routeId, or dest and neighbour");
         }
-        return new Command.DeleteRoute(r, inst, e, f, w.routeId(), w.dest() == null ? null : prefix("dest", w.dest()),
+        return new Command.DeleteRoute(r, inst, e, family(w.family()), w.routeId(),
+                w.dest() == null ? null : prefix("dest", w.dest()),
                 w.neighbour() == null ? null : w.neighbour().toSpec("neighbour"));
+    }
+
+    /** Reads one route of a batch into its single command. */
+    @FunctionalInterface
+    private interface RouteReader<C extends Command> {
+        C read(WireRoute route);
+    }
+
+    /**
+     * The routes of a batch (D25), each read under the top-level fields as its single command would be read; one
+     * that cannot be read is answered as that command would be, and the others are read all the same. The batch
+     * itself is invalid without routes, with more than {@link Command.Batch#MAX_ROUTES}, or with a top-level
+     * {@code routeId}.
+     */
+    private static <C extends Command> List<BatchRoute<C>> batch(WireCommand w, RouteReader<C> reader) {
+        List<JsonNode> elements = required("routes", w.routes());
+        if (elements.isEmpty() || elements.size() > Command.Batch.MAX_ROUTES) {
+            throw new IllegalArgumentException("routes must hold 1 to " + Command.Batch.MAX_ROUTES + " routes (D25), not "
+                    + elements.size());
+        }
+        if (w.routeId() != null) {
+            throw new IllegalArgumentException("routeId belongs in the routes of a batch, not at its top level");
+        }
+        WireRoute top = WireRoute.of(w);
+        List<BatchRoute<C>> routes = new ArrayList<>(elements.size());
+        for (JsonNode element : elements) {
+            routes.add(batchRoute(top, element, reader));
+        }
+        return routes;
+    }
+
+    private static <C extends Command> BatchRoute<C> batchRoute(WireRoute top, JsonNode element, RouteReader<C> reader) {
+        try {
+            return BatchRoute.of(reader.read(top.inheritedBy(element)));
+        } catch (MismatchedInputException e) {
+            return BatchRoute.unreadable(Status.ERROR_INVALID_PARAMETER, "wrong JSON type at " + path(e));
+        } catch (RtmException e) {
+            return BatchRoute.unreadable(e.status(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return BatchRoute.unreadable(Status.ERROR_INVALID_PARAMETER, e.getMessage());
+        } catch (JsonProcessingException e) {
+            return BatchRoute.unreadable(Status.ERROR_INVALID_PARAMETER, firstLine(e));
+        }
     }
 
     private static Command deleteNextHop(WireCommand w, String r, int inst, EntityId e, io.rtmstreams.net.IpFamily f) {

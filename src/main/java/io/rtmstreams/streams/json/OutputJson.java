@@ -10,27 +10,38 @@ public final class OutputJson {
     private OutputJson() {
     }
 
-    /** One answer per command (D20). */
+    /**
+     * One answer per command (D20); a batch's (D25) adds {@code count}, {@code failed} and one {@link RouteResult}
+     * per route, which are absent from every other result.
+     */
     public record CommandResult(String requestId, String router, int rtmInstance, String op, WireEntity entity,
                                 String status, int code, List<String> changeFlags, Long routeId, Long nextHopId,
-                                String message) {
+                                String message, Integer count, Integer failed, List<RouteResult> routes) {
+    }
+
+    /** The answer to one route of a batch, by its index in the batch (D25). */
+    public record RouteResult(int index, String status, int code, List<String> changeFlags, Long routeId,
+                              String message) {
     }
 
     /** A next hop of a route; {@code interfaceLuid} (decimal string) only where the router reported the interface. */
     public record NextHop(String address, long interfaceIndex, String interfaceLuid, Long nextHopId) {
     }
 
-    /** A route as outputs show it (best route fields, hold-down routes, expired routes). */
+    /**
+     * A route as outputs show it (best route fields, hold-down routes, expired routes); {@code reason} only on the
+     * best route of a destination change (contract v2, Selection reason).
+     */
     public record Route(long routeId, String dest, WireEntity owner, NextHop neighbour, long preference,
                         long metric, Long interfaceMetric, Long effectiveMetric, List<NextHop> nextHops,
-                        List<String> flags, List<String> views, String state) {
+                        List<String> flags, List<String> views, String state, String reason) {
     }
 
-    /** {@code rtm.best-routes}: the full current best route of a (destination, view) (D21). */
+    /** {@code rtm.best-routes}: the full current best route of a (destination, view) (D21) and why it won. */
     public record BestRoute(String router, int rtmInstance, String family, String view, String prefix, long version,
                             long routeId, WireEntity owner, NextHop neighbour, long preference, long metric,
                             long interfaceMetric, long effectiveMetric, List<NextHop> nextHops, List<String> flags,
-                            int numRoutes, Route holdRoute, long lastChanged) {
+                            String reason, int numRoutes, Route holdRoute, long lastChanged) {
     }
 
     /** {@code rtm.dest-changes}. */

@@ -55,15 +55,40 @@ public final class OutputMapper {
 
     // ---- values ---------------------------------------------------------------------------------------------
 
-    public static OutputJson.CommandResult result(Envelope env, Outcome o) {
+    /**
+     * A command's result; with {@code ack} ERRORS (the command's, or the operator's) a batch lists only its failed
+     * routes (D26), while {@code count} and {@code failed} still count them all.
+     */
+    public static OutputJson.CommandResult result(Envelope env, Outcome o, Ack ack) {
+        Integer count = null;
+        Integer failed = null;
+        List<OutputJson.RouteResult> routes = null;
+        if (o.isBatch()) {
+            count = o.routes().size();
+            routes = new ArrayList<>(ack == Ack.ALL ? count : 1);
+            int f = 0;
+            for (int i = 0; i < count; i++) {
+                Outcome r = o.routes().get(i);
+                f += r.succeeded() ? 0 : 1;
+                if (ack == Ack.ALL || !r.succeeded()) {
+                    routes.add(routeResult(i, r));
+                }
+            }
+            failed = f;
+        }
         return new OutputJson.CommandResult(env.requestId(), env.router(), env.rtmInstance(), env.op(),
                 env.entity() == null ? null : WireEntity.of(env.entity()), o.status().name(), o.status().code(),
-                RouteChange.names(o.changeFlags()), o.routeId() == 0 ? null : o.routeId(),
-                o.nextHopId() == 0 ? null : o.nextHopId(), o.message());
+                RouteChange.names(o.changeFlags()), id(o.routeId()), id(o.nextHopId()), o.message(), count, failed,
+                routes);
     }
 
-    public static OutputJson.CommandResult result(Envelope env, Status status, String message) {
-        return result(env, Outcome.error(status, message));
+    private static OutputJson.RouteResult routeResult(int index, Outcome o) {
+        return new OutputJson.RouteResult(index, o.status().name(), o.status().code(),
+                RouteChange.names(o.changeFlags()), id(o.routeId()), o.message());
+    }
+
+    private static Long id(long id) {
+        return id == 0 ? null : id;
     }
 
     /**
@@ -80,15 +105,15 @@ public final class OutputMapper {
         return new OutputJson.BestRoute(c.table().router(), c.table().rtmInstance(), c.table().family().wireName(),
                 c.view().wireName(), c.prefix().toString(), c.bestVersion(), r.id(), WireEntity.of(r.owner()),
                 hop(r.neighbour()), r.preference(), r.metric(), b.interfaceMetric(), b.effectiveMetric(), bestHops,
-                RouteFlags.names(r.flags()), c.numRoutes(), route(c.prefix(), c.holdRoute(), "DELETED"),
-                c.lastChanged());
+                RouteFlags.names(r.flags()), b.reason().name(), c.numRoutes(),
+                route(c.prefix(), c.holdRoute(), "DELETED"), c.lastChanged());
     }
 
     /** The destination-change record; {@code bestHops} as for {@link #bestRoute}. */
     public static OutputJson.DestChange destChange(DestChange c, String requestId, List<OutputJson.NextHop> bestHops) {
         return new OutputJson.DestChange(c.table().router(), c.table().rtmInstance(), c.table().family().wireName(),
                 c.view().wireName(), c.prefix().toString(), c.version(), changeTypes(c.changeTypes()),
-                c.cause().name(), requestId, best(c.prefix(), c.best(), bestHops), c.numRoutes(),
+                c.cause().name(), requestId, best(c.prefix(), c.best(), bestHops, true), c.numRoutes(),
                 route(c.prefix(), c.holdRoute(), "DELETED"), c.lastChanged());
     }
 
@@ -168,18 +193,21 @@ public final class OutputMapper {
 
     /** A best route as a route object, with its cost and usable next hops. */
     public static OutputJson.Route best(Prefix dest, BestRoute b) {
-        return best(dest, b, hops(b));
+        return best(dest, b, hops(b), false);
     }
 
-    /** {@link #best(Prefix, BestRoute)} with the route's {@linkplain #hops usable next hops} already built. */
-    private static OutputJson.Route best(Prefix dest, BestRoute b, List<OutputJson.NextHop> hops) {
+    /**
+     * {@link #best(Prefix, BestRoute)} with the route's {@linkplain #hops usable next hops} already built, and with
+     * the selection reason where the contract shows it (the best of a destination change).
+     */
+    private static OutputJson.Route best(Prefix dest, BestRoute b, List<OutputJson.NextHop> hops, boolean reason) {
         if (b == null) {
             return null;
         }
         Route r = b.route();
         return new OutputJson.Route(r.id(), dest.toString(), WireEntity.of(r.owner()), hop(r.neighbour()),
                 r.preference(), r.metric(), b.interfaceMetric(), b.effectiveMetric(), hops,
-                RouteFlags.names(r.flags()), viewNames(r.views()), "CREATED");
+                RouteFlags.names(r.flags()), viewNames(r.views()), "CREATED", reason ? b.reason().name() : null);
     }
 
     /** Any route, as stored (all its next hops). */
@@ -191,7 +219,7 @@ public final class OutputMapper {
         r.nextHops().forEach(h -> hops.add(hop(h)));
         return new OutputJson.Route(r.id(), dest.toString(), WireEntity.of(r.owner()), hop(r.neighbour()),
                 r.preference(), r.metric(), r.cost().interfaceMetric(), r.effectiveMetric(), hops,
-                RouteFlags.names(r.flags()), viewNames(r.views()), state);
+                RouteFlags.names(r.flags()), viewNames(r.views()), state, null);
     }
 
     /**

@@ -1,10 +1,14 @@
 package io.rtmstreams.streams.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.List;
 
 /**
  * A command of {@code rtm.route-adverts} as it arrives: the union of every op's fields (contract.md, Commands),
- * each nullable. {@link CommandReader} checks which the op needs and builds the domain command.
+ * each nullable. {@link CommandReader} checks which the op needs and builds the domain command. A batch's
+ * {@code routes} stay JSON until each is read under the top-level fields ({@link WireRoute#inheritedBy}), since
+ * an element's explicit null and its missing field mean different things there.
  */
 public record WireCommand(
         String op,
@@ -42,5 +46,7 @@ public record WireCommand(
         WireEntity caller,
         Object status,
         String output,
-        Boolean block) {
+        Boolean block,
+        List<JsonNode> routes,
+        String ack) {
 }

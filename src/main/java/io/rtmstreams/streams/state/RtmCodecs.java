@@ -16,6 +16,7 @@ import io.rtmstreams.rtm.PendingWork;
 import io.rtmstreams.rtm.Route;
 import io.rtmstreams.rtm.RouteCost;
 import io.rtmstreams.rtm.RouteLocation;
+import io.rtmstreams.rtm.SelectionReason;
 import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.rtm.TimerRef;
 import io.rtmstreams.rtm.ViewSlot;
@@ -31,6 +32,8 @@ import java.util.List;
 public final class RtmCodecs {
 
     static final int FORMAT = 1;
+    static final int DESTINATION_FORMAT = 2;
+    private static final SelectionReason[] REASONS = SelectionReason.values();
 
     private RtmCodecs() {
     }
@@ -71,9 +74,15 @@ public final class RtmCodecs {
         }
     };
 
-    public static final Codec<Destination> DESTINATION = versioned(new Codec<>() {
+    /**
+     * Destinations are written in format {@value #DESTINATION_FORMAT}, which adds each view's selection reason;
+     * format 1, written before reasons were recorded, is still read (the reasons are then null and derived from the
+     * routes where they are needed).
+     */
+    public static final Codec<Destination> DESTINATION = new Codec<>() {
         @Override
         public void write(Destination d, BinaryWriter out) {
+            out.u8(DESTINATION_FORMAT);
             writePrefix(d.prefix(), out);
             out.varint(d.routes().size());
             for (Route r : d.routes()) {
@@ -88,18 +97,23 @@ public final class RtmCodecs {
 
         @Override
         public Destination read(BinaryReader in) {
+            int format = in.u8();
+            if (format != FORMAT && format != DESTINATION_FORMAT) {
+                throw new IllegalStateException("unknown destination format " + format);
+            }
+            boolean reasons = format == DESTINATION_FORMAT;
             Prefix p = readPrefix(in);
             int n = in.varint32();
             List<Route> routes = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 routes.add(readRoute(p.family(), in));
             }
-            ViewSlot u = readSlot(p.family(), in);
-            ViewSlot m = readSlot(p.family(), in);
+            ViewSlot u = readSlot(p.family(), reasons, in);
+            ViewSlot m = readSlot(p.family(), reasons, in);
             Hold h = new Hold(in.varint(), in.varint(), in.varint(), in.varint());
             return new Destination(p, routes, u, m, h, in.varint(), in.varint());
         }
-    });
+    };
 
     public static final Codec<RouteLocation> ROUTE_LOCATION = versioned(new Codec<>() {
         @Override
@@ -375,19 +389,22 @@ public final class RtmCodecs {
         return new Route(id, owner, neighbour, flags, pref, metric, views, hops, info, list, expiresAt, seq, cost);
     }
 
+    /** A view slot; the reason as its ordinal plus one, 0 for none. */
     static void writeSlot(ViewSlot s, BinaryWriter out) {
-        out.varint(s.bestRouteId()).varint(s.version()).varint(s.bestVersion()).bool(s.holdRoute() != null);
+        out.varint(s.bestRouteId()).u8(s.reason() == null ? 0 : s.reason().ordinal() + 1);
+        out.varint(s.version()).varint(s.bestVersion()).bool(s.holdRoute() != null);
         if (s.holdRoute() != null) {
             writeRoute(s.holdRoute(), out);
         }
     }
 
-    static ViewSlot readSlot(IpFamily f, BinaryReader in) {
+    static ViewSlot readSlot(IpFamily f, boolean withReason, BinaryReader in) {
         long best = in.varint();
+        int reason = withReason ? in.u8() : 0;
         long version = in.varint();
         long bestVersion = in.varint();
         Route hold = in.bool() ? readRoute(f, in) : null;
-        return new ViewSlot(best, hold, version, bestVersion);
+        return new ViewSlot(best, reason == 0 ? null : REASONS[reason - 1], hold, version, bestVersion);
     }
 
     static void writeStrings(List<String> list, BinaryWriter out) {

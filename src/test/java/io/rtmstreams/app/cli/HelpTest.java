@@ -37,7 +37,9 @@ class HelpTest {
                 "Env: RTM_APPLICATION_ID", "Env: RTM_TOPIC_PREFIX", "Env: RTM_PARTITIONS",
                 "Env: RTM_REPLICATION_FACTOR", "Env: RTM_PROCESSING_GUARANTEE", "Env: RTM_STANDBY_REPLICAS",
                 "Env: RTM_STREAM_THREADS", "Env: RTM_MAX_NEXT_HOPS", "Env: RTM_AUTO_REGISTER",
-                "Env: RTM_STRICT_INTERFACES", "Env: RTM_METRIC_TABLE", "Env: RTM_API_HOST", "Env: RTM_API_PORT",
+                "Env: RTM_STRICT_INTERFACES", "Env: RTM_METRIC_TABLE", "Env: RTM_DEST_CHANGES",
+                "Env: RTM_NOTIFICATIONS", "Env: RTM_FLEET_VIEW", "Env: RTM_RESULTS", "Env: RTM_API_HOST",
+                "Env: RTM_API_PORT",
                 "Env: RTM_ADVERTISED_HOST", "Env: RTM_KAFKA_PROPERTY_<KEY>", "Env: RTM_KAFKA_CONFIG");
         assertThat(help).contains("Default: rtm-data", "Default: 9092", "Default: 127.0.0.1", "Default: 8080",
                 "Default: exactly_once_v2", "exactly_once_v2, at_least_once", "WINDOWS_10, VISTA");

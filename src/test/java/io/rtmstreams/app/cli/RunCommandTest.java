@@ -2,6 +2,8 @@ package io.rtmstreams.app.cli;
 
 import io.rtmstreams.app.AppConfig;
 import io.rtmstreams.iphlp.MetricTable;
+import io.rtmstreams.streams.OutputSelection;
+import io.rtmstreams.streams.json.Ack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -37,7 +39,8 @@ class RunCommandTest {
                 "--embedded-port", "0", "--application-id", "rtm-lab", "--topic-prefix", "lab.", "--partitions", "12",
                 "--replication-factor", "3", "--processing-guarantee", "at_least_once", "--standby-replicas", "1",
                 "--stream-threads", "4", "--max-next-hops", "32", "--auto-register", "--strict-interfaces",
-                "--metric-table", "VISTA", "--api-host", "0.0.0.0", "--api-port", "9000",
+                "--metric-table", "VISTA", "--dest-changes=false", "--notifications", "false", "--fleet-view=false",
+                "--results", "ERRORS", "--api-host", "0.0.0.0", "--api-port", "9000",
                 "--advertised-host", "rtm-1.internal", "--kafka-property", "security.protocol=SSL");
 
         assertThat(config.bootstrapServers()).isEqualTo("k1:9092,k2:9092");
@@ -55,6 +58,7 @@ class RunCommandTest {
         assertThat(config.settings().rtm().autoRegister()).isTrue();
         assertThat(config.settings().iphlp().strictInterfaces()).isTrue();
         assertThat(config.settings().iphlp().metricTable()).isEqualTo(MetricTable.VISTA);
+        assertThat(config.settings().outputs()).isEqualTo(new OutputSelection(false, false, false, Ack.ERRORS));
         assertThat(config.apiHost()).isEqualTo("0.0.0.0");
         assertThat(config.apiPort()).isEqualTo(9000);
         assertThat(config.apiAdvertisedHost()).isEqualTo("rtm-1.internal");
@@ -78,6 +82,10 @@ class RunCommandTest {
                 entry("RTM_AUTO_REGISTER", "true"),
                 entry("RTM_STRICT_INTERFACES", "true"),
                 entry("RTM_METRIC_TABLE", "vista"),
+                entry("RTM_DEST_CHANGES", "false"),
+                entry("RTM_NOTIFICATIONS", "false"),
+                entry("RTM_FLEET_VIEW", "false"),
+                entry("RTM_RESULTS", "errors"),
                 entry("RTM_API_HOST", "0.0.0.0"),
                 entry("RTM_API_PORT", "8081"),
                 entry("RTM_ADVERTISED_HOST", "rtm-streams"),
@@ -97,6 +105,7 @@ class RunCommandTest {
         assertThat(config.settings().rtm().autoRegister()).isTrue();
         assertThat(config.settings().iphlp().strictInterfaces()).isTrue();
         assertThat(config.settings().iphlp().metricTable()).isEqualTo(MetricTable.VISTA);
+        assertThat(config.settings().outputs()).isEqualTo(new OutputSelection(false, false, false, Ack.ERRORS));
         assertThat(config.apiHost()).isEqualTo("0.0.0.0");
         assertThat(config.apiPort()).isEqualTo(8081);
         assertThat(config.apiAdvertisedHost()).isEqualTo("rtm-streams");
@@ -184,6 +193,7 @@ class RunCommandTest {
         assertUsageError(cli().run("run", "--processing-guarantee", "exactly_once"),
                 "expected one of [EXACTLY_ONCE_V2, AT_LEAST_ONCE]");
         assertUsageError(cli().run("run", "--metric-table", "XP"), "expected one of [WINDOWS_10, VISTA]");
+        assertUsageError(cli().run("run", "--results", "SOME"), "expected one of [ALL, ERRORS]");
     }
 
     @Test
@@ -192,6 +202,14 @@ class RunCommandTest {
         assertThat(parse(Map.of(), "--processing-guarantee", "At_Least_Once").exactlyOnce()).isFalse();
         assertThat(parse(Map.of(), "--metric-table", "windows_10").settings().iphlp().metricTable())
                 .isEqualTo(MetricTable.WINDOWS_10);
+    }
+
+    @Test
+    void theStartupReportNamesTheOutputsTurnedOff() {
+        assertThat(StartupReport.turnedOff(parse(Map.of()).settings())).isEmpty();
+        assertThat(StartupReport.turnedOff(parse(Map.of("RTM_RESULTS", "ERRORS"), "--topic-prefix", "lab.",
+                "--dest-changes=false", "--fleet-view=false").settings()))
+                .containsExactly("lab.dest-changes", "lab.fleet-routes (fleet view)", "successful results");
     }
 
     static void assertUsageError(CliRunner.Result result, String message) {

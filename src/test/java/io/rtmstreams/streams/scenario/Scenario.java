@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code src/test/resources/scenarios/*.yaml}:
  * <pre>
  * description: what the story shows, with the rule ids
- * settings: {maxNextHopsInRoute: 4, strictInterfaces: false}   # optional overrides
+ * settings: {maxNextHopsInRoute: 4, strictInterfaces: false}   # optional overrides; also autoRegister, metricTable,
+ *                                   # topicPrefix, and the outputs: destChanges, notifications, fleetView, results
  * ignore: [fleet-routes]              # output topics this scenario does not check
  * steps:
  *   - note: RIP registers             # optional

@@ -58,6 +58,11 @@ final class ScenarioDriver implements AutoCloseable {
 
     /** A driver that collects the given output topics (named without the prefix; internal ones too). */
     ScenarioDriver(StreamsSettings settings, List<String> outputTopics) {
+        this(settings, outputTopics, ProcessorMetrics.NONE);
+    }
+
+    /** The same, counting into {@code metrics}. */
+    ScenarioDriver(StreamsSettings settings, List<String> outputTopics, ProcessorMetrics metrics) {
         try {
             stateDir = Files.createTempDirectory("rtm-scenario");
         } catch (java.io.IOException e) {
@@ -68,7 +73,7 @@ final class ScenarioDriver implements AutoCloseable {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         this.settings = settings;
-        driver = new TopologyTestDriver(RtmTopology.build(settings, ProcessorMetrics.NONE), p, Instant.EPOCH);
+        driver = new TopologyTestDriver(RtmTopology.build(settings, metrics), p, Instant.EPOCH);
         Topics t = settings.topics();
         ByteArraySerializer ser = new ByteArraySerializer();
         ByteArrayDeserializer de = new ByteArrayDeserializer();

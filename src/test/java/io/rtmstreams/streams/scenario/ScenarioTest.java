@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.rtmstreams.rtm.RtmConfig;
+import io.rtmstreams.streams.OutputSelection;
 import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.streams.Topics;
+import io.rtmstreams.streams.json.Ack;
 import io.rtmstreams.streams.json.Json;
 import io.rtmstreams.streams.json.schema.ContractSchemas;
 import org.apache.kafka.streams.test.TestRecord;
@@ -160,8 +162,17 @@ class ScenarioTest {
     static StreamsSettings settings(Map<String, Object> overrides) {
         StreamsSettings s = StreamsSettings.defaults();
         RtmConfig rtm = s.rtm();
+        OutputSelection out = s.outputs();
         for (Map.Entry<String, Object> e : overrides.entrySet()) {
             switch (e.getKey()) {
+                case "destChanges" -> out = new OutputSelection((Boolean) e.getValue(), out.notifications(),
+                        out.fleetView(), out.results());
+                case "notifications" -> out = new OutputSelection(out.destChanges(), (Boolean) e.getValue(),
+                        out.fleetView(), out.results());
+                case "fleetView" -> out = new OutputSelection(out.destChanges(), out.notifications(),
+                        (Boolean) e.getValue(), out.results());
+                case "results" -> out = new OutputSelection(out.destChanges(), out.notifications(), out.fleetView(),
+                        Ack.valueOf((String) e.getValue()));
                 case "topicPrefix" -> s = s.withTopics(new Topics((String) e.getValue()));
                 case "maxNextHopsInRoute" -> rtm = rtm.withMaxNextHopsInRoute((Integer) e.getValue());
                 case "autoRegister" -> rtm = rtm.withAutoRegister((Boolean) e.getValue());
@@ -171,7 +182,7 @@ class ScenarioTest {
                 default -> throw new IllegalArgumentException("unknown scenario setting " + e.getKey());
             }
         }
-        return s.withRtm(rtm);
+        return s.withRtm(rtm).withOutputs(out);
     }
 
     private static byte[] bytes(String s) {

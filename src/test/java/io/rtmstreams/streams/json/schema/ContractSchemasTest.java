@@ -265,7 +265,7 @@ class ContractSchemasTest {
         return "{\"router\":\"r1\",\"rtmInstance\":0,\"family\":\"ipv4\",\"view\":\"unicast\",\"prefix\":\"" + prefix
                 + "\",\"version\":1,\"routeId\":1,\"owner\":{\"protocolId\":14,\"instanceId\":1},\"preference\":20,"
                 + "\"metric\":5,\"interfaceMetric\":0,\"effectiveMetric\":5,\"nextHops\":[{\"address\":\"192.0.2.1\","
-                + "\"interfaceIndex\":3,\"nextHopId\":1}],\"flags\":[],\"numRoutes\":1,\"lastChanged\":0}";
+                + "\"interfaceIndex\":3,\"nextHopId\":1}],\"flags\":[],\"reason\":\"ONLY_CANDIDATE\",\"numRoutes\":1,\"lastChanged\":0}";
     }
 
     private static byte[] bytes(String s) {
