@@ -37,6 +37,27 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * DELETE_NEIGHBOUR_ROUTES (D29): every route of the caller learned from the neighbour {@code address} (on
+     * {@code interfaceIndex}, or on any when null), a peer gone down; with {@code notUpdatedSinceMs} only those
+     * whose last add or update came before that time (the sweep after a re-dump or a graceful restart).
+     */
+    record DeleteNeighbourRoutes(String router, int rtmInstance, EntityId entity, IpFamily family,
+                                 io.rtmstreams.net.IpAddress address, Long interfaceIndex, Long notUpdatedSinceMs)
+            implements Command {
+        public DeleteNeighbourRoutes {
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
+    /**
+     * SYNC (D30): a barrier. Its result is published once every record of its router processed before it has been
+     * applied with all its steps; the router's other entities of the table hear SYNCED with the caller's
+     * {@code marker}.
+     */
+    record Sync(String router, int rtmInstance, EntityId entity, IpFamily family, String marker) implements Command {
+    }
+
     /** RtmDeregisterEntity with the cascade of D3 (R24–R26). */
     record DeregisterEntity(String router, int rtmInstance, EntityId entity, IpFamily family) implements Command {
     }

@@ -76,6 +76,16 @@ final class EntityOps {
         }
     }
 
+    /** SYNC (D30): everything before it has been applied; the table's other entities are told. */
+    Outcome sync(TableId t, Entity caller, String marker, EffectSink fx) {
+        for (Entity o : state.entities.list(t)) {
+            if (!o.id().equals(caller.id())) {
+                fx.event(new EntityEvent.Synced(t, o.id(), caller.id(), marker));
+            }
+        }
+        return Outcome.ok(Effects.NONE);
+    }
+
     /**
      * RtmInvokeMethod (R29, R30): the target must be registered (else ERROR_INVALID_HANDLE) and export every named
      * method; while the target has blocked its methods the call is held and delivered when it resumes.

@@ -10,16 +10,18 @@ import java.util.List;
  * <p>A batch (D25) answers with the outcome of each of its routes in order ({@code routes}; empty for any other
  * command). Its own status is that of its first failed route, NO_ERROR when none failed; it has no flags or ids of
  * its own, and its effects are those of the routes that succeeded, even when others failed.
+ *
+ * <p>{@code deleted} counts the routes a DELETE_NEIGHBOUR_ROUTES deleted (D29); null for every other command.
  */
 public record Outcome(Status status, String message, int changeFlags, long routeId, long nextHopId, Effects effects,
-                      List<Outcome> routes) {
+                      List<Outcome> routes, Long deleted) {
 
     public Outcome {
         routes = List.copyOf(routes);
     }
 
     public static Outcome ok(int changeFlags, long routeId, long nextHopId, Effects effects) {
-        return new Outcome(Status.NO_ERROR, null, changeFlags, routeId, nextHopId, effects, List.of());
+        return new Outcome(Status.NO_ERROR, null, changeFlags, routeId, nextHopId, effects, List.of(), null);
     }
 
     public static Outcome ok(Effects effects) {
@@ -27,7 +29,12 @@ public record Outcome(Status status, String message, int changeFlags, long route
     }
 
     public static Outcome error(Status status, String message) {
-        return new Outcome(status, message, 0, 0, 0, Effects.NONE, List.of());
+        return new Outcome(status, message, 0, 0, 0, Effects.NONE, List.of(), null);
+    }
+
+    /** A DELETE_NEIGHBOUR_ROUTES that deleted {@code n} routes (D29). */
+    public static Outcome deleted(long n) {
+        return new Outcome(Status.NO_ERROR, null, 0, 0, 0, Effects.NONE, List.of(), n);
     }
 
     /** A batch's outcome from its routes' (D25). */
@@ -44,9 +51,9 @@ public record Outcome(Status status, String message, int changeFlags, long route
                 }
             }
         }
-        return first == null ? new Outcome(Status.NO_ERROR, null, 0, 0, 0, Effects.NONE, routes)
+        return first == null ? new Outcome(Status.NO_ERROR, null, 0, 0, 0, Effects.NONE, routes, null)
                 : new Outcome(first.status(), failed + " of " + routes.size() + " routes failed; the first, routes["
-                        + firstIndex + "]: " + first.message(), 0, 0, 0, Effects.NONE, routes);
+                        + firstIndex + "]: " + first.message(), 0, 0, 0, Effects.NONE, routes, null);
     }
 
     public boolean succeeded() {
@@ -59,6 +66,6 @@ public record Outcome(Status status, String message, int changeFlags, long route
 
     /** The same answer with the effects it had. */
     Outcome withEffects(Effects fx) {
-        return new Outcome(status, message, changeFlags, routeId, nextHopId, fx, routes);
+        return new Outcome(status, message, changeFlags, routeId, nextHopId, fx, routes, deleted);
     }
 }

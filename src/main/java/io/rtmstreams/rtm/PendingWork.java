@@ -62,6 +62,26 @@ public sealed interface PendingWork {
         }
     }
 
+    /**
+     * D29: delete the owner's routes learned from the neighbour {@code address} (on {@code interfaceIndex}, any when
+     * null), only those last updated before {@code notUpdatedSince} when it is set; {@code after} is the last
+     * destination looked at (null: none yet) and {@code deleted} how many routes went so far.
+     */
+    record DeleteNeighbourRoutes(TableId table, EntityId owner, io.rtmstreams.net.IpAddress address,
+                                 Long interfaceIndex, Long notUpdatedSince, long now, Prefix after, long deleted)
+            implements PendingWork {
+        public DeleteNeighbourRoutes {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(address, "address");
+        }
+
+        @Override
+        public String router() {
+            return table.router();
+        }
+    }
+
     /** R132: delete a route list; its routes stay, in no list. */
     record DeleteRouteList(TableId table, EntityId owner, String name, long now) implements PendingWork {
         public DeleteRouteList {

@@ -11,6 +11,9 @@ import java.util.Objects;
  * metric): a lower {@code seq} has held its cost longer, which breaks ties between equal costs (D4, R72).
  * {@code cost} is derived from the interfaces under the next hops (D11–D13) and refreshed whenever the
  * destination is recomputed; {@code expiresAt} is the TTL deadline in ms, 0 for INFINITE (R82, D8).
+ * {@code updatedAt} is the time of the route's last add or update, re-adverts that change nothing included (D29):
+ * the sweep of DELETE_NEIGHBOUR_ROUTES with {@code notUpdatedSinceMs} goes by it; it is no part of what consumers
+ * see, so refreshing it alone publishes nothing (0 for routes stored before it was kept).
  */
 public record Route(
         long id,
@@ -25,7 +28,8 @@ public record Route(
         String routeList,
         long expiresAt,
         long seq,
-        RouteCost cost) {
+        RouteCost cost,
+        long updatedAt) {
 
     public Route {
         Objects.requireNonNull(owner, "owner");
@@ -75,16 +79,21 @@ public record Route(
 
     public Route withCost(RouteCost newCost) {
         return newCost.equals(cost) ? this : new Route(id, owner, neighbour, flags, preference, metric, views,
-                nextHops, entitySpecificInfo, routeList, expiresAt, seq, newCost);
+                nextHops, entitySpecificInfo, routeList, expiresAt, seq, newCost, updatedAt);
     }
 
     public Route withRouteList(String list) {
         return new Route(id, owner, neighbour, flags, preference, metric, views, nextHops, entitySpecificInfo, list,
-                expiresAt, seq, cost);
+                expiresAt, seq, cost, updatedAt);
     }
 
     public Route withExpiresAt(long deadline) {
         return new Route(id, owner, neighbour, flags, preference, metric, views, nextHops, entitySpecificInfo,
-                routeList, deadline, seq, cost);
+                routeList, deadline, seq, cost, updatedAt);
+    }
+
+    public Route withUpdatedAt(long time) {
+        return new Route(id, owner, neighbour, flags, preference, metric, views, nextHops, entitySpecificInfo,
+                routeList, expiresAt, seq, cost, time);
     }
 }

@@ -92,7 +92,7 @@ final class RouteOps {
         long expiresAt = c.timeToLiveMs() == Command.INFINITE ? 0 : now + c.timeToLiveMs();
         RouteCost cost = target == null ? RouteCost.plain(refs.size()) : target.cost();
         Route route = new Route(id, caller.id(), neighbour, c.flags(), c.preference(), c.metric(), c.views(), refs,
-                c.entitySpecificInfo(), list, expiresAt, routeSeq, cost);
+                c.entitySpecificInfo(), list, expiresAt, routeSeq, cost, now);
 
         List<Route> routes = new ArrayList<>(d.routes());
         if (target == null) {

@@ -148,6 +148,12 @@ public final class RtmEngine {
             return entities.result(t, caller, m, fx);
         } else if (c instanceof Command.BlockMethods b) {
             return entities.block(t, caller, b.block(), fx);
+        } else if (c instanceof Command.DeleteNeighbourRoutes n) {
+            NextHopOps.checkFamily(t, new NextHopSpec(n.address(), 0, 0, null));
+            return start(new PendingWork.DeleteNeighbourRoutes(t, caller.id(), n.address(), n.interfaceIndex(),
+                    n.notUpdatedSinceMs(), now, null, 0), budget, fx);
+        } else if (c instanceof Command.Sync s) {
+            return entities.sync(t, caller, s.marker(), fx);
         }
         throw new IllegalStateException("unhandled command " + c.getClass().getSimpleName());
     }
@@ -202,6 +208,8 @@ public final class RtmEngine {
             p = o.dest();
         } else if (c instanceof Command.AddNextHop a) {
             h = a.nextHop();
+        } else if (c instanceof Command.DeleteNeighbourRoutes n) {
+            return n.address().family();
         } else if (c instanceof Command.DeleteNextHop d) {
             h = d.nextHop();
         }
@@ -284,11 +292,12 @@ public final class RtmEngine {
 
     /** Does what fits the budget of new work; the rest stays pending for its router. */
     private Outcome start(PendingWork w, WorkBudget budget, EffectSink fx) {
-        PendingWork left = steps.step(w, budget, fx);
-        if (left != null) {
-            state.work.put(left);
+        WorkSteps.Result r = steps.step(w, budget, fx);
+        if (r.left() != null) {
+            state.work.put(r.left());
+            return Outcome.ok(Effects.NONE);
         }
-        return Outcome.ok(Effects.NONE);
+        return r.done();
     }
 
     /** True while the router has work a command or an interface change started that is not finished. */
@@ -310,13 +319,13 @@ public final class RtmEngine {
         if (w == null) {
             return Outcome.ok(Effects.NONE);
         }
-        PendingWork left = steps.step(w, budget, fx);
-        if (left == null) {
+        WorkSteps.Result r = steps.step(w, budget, fx);
+        if (r.left() == null) {
             state.work.remove(router);
-            return Outcome.ok(Effects.NONE);
+            return r.done();
         }
-        if (!left.equals(w)) {
-            state.work.put(left);
+        if (!r.left().equals(w)) {
+            state.work.put(r.left());
         }
         return null;
     }

@@ -30,16 +30,34 @@ final class WorkSteps {
         this.notifier = notifier;
     }
 
-    PendingWork step(PendingWork w, WorkBudget budget, EffectSink fx) {
+    /** What a step leaves: the work still pending, or the outcome of the finished work's command. */
+    record Result(PendingWork left, Outcome done) {
+        static Result more(PendingWork left) {
+            return new Result(left, null);
+        }
+
+        static Result done(Outcome o) {
+            return new Result(null, o);
+        }
+
+        static Result doneIf(boolean done, PendingWork w) {
+            return done ? done(Outcome.ok(Effects.NONE)) : more(w);
+        }
+    }
+
+    Result step(PendingWork w, WorkBudget budget, EffectSink fx) {
         if (w instanceof PendingWork.RecomputeInterfaces r) {
-            return recompute(r, budget, fx);
+            PendingWork left = recompute(r, budget, fx);
+            return Result.doneIf(left == null, left);
         } else if (w instanceof PendingWork.DeregisterEntity d) {
-            return deregister(d, budget, fx) ? null : d;
+            return Result.doneIf(deregister(d, budget, fx), d);
         } else if (w instanceof PendingWork.EndRegistration e) {
             ChangeRegistration r = state.registrations.get(e.router(), e.table().rtmInstance(), e.registrationId());
-            return r == null || notifier.remove(r, budget, fx) ? null : e;
+            return Result.doneIf(r == null || notifier.remove(r, budget, fx), e);
         } else if (w instanceof PendingWork.DeleteRouteList l) {
-            return deleteRouteList(l, budget, fx) ? null : l;
+            return Result.doneIf(deleteRouteList(l, budget, fx), l);
+        } else if (w instanceof PendingWork.DeleteNeighbourRoutes n) {
+            return deleteNeighbourRoutes(n, budget, fx);
         }
         throw new IllegalStateException("unknown work " + w);
     }
@@ -107,6 +125,42 @@ final class WorkSteps {
         }
         entities.deregistered(t, id, fx);
         return true;
+    }
+
+    /**
+     * D29: each destination where the owner has a route, in address order, a unit each; there the owner's routes
+     * from the neighbour (last updated before the sweep's start, when it is a sweep) are deleted with ordinary
+     * semantics. Routes that stay are passed over, so the last destination looked at is the work's cursor.
+     */
+    private Result deleteNeighbourRoutes(PendingWork.DeleteNeighbourRoutes w, WorkBudget budget, EffectSink fx) {
+        TableId t = w.table();
+        Prefix after = w.after();
+        long deleted = w.deleted();
+        for (Set<Prefix> batch = state.ownerIndex.destinations(t, w.owner(), after, SCAN); !batch.isEmpty();
+             batch = state.ownerIndex.destinations(t, w.owner(), after, SCAN)) {
+            for (Prefix p : batch) {
+                if (!budget.hasRoom()) {
+                    return Result.more(new PendingWork.DeleteNeighbourRoutes(t, w.owner(), w.address(),
+                            w.interfaceIndex(), w.notUpdatedSince(), w.now(), after, deleted));
+                }
+                Destination d = state.destinations.get(t, p);
+                if (d != null) {
+                    int before = d.routes().size();
+                    deleted += before - routes.remove(t, d, r -> fromNeighbour(r, w), Cause.DELETE_ROUTE, w.now(),
+                            fx).routes().size();
+                }
+                budget.spend(1);
+                after = p;
+            }
+        }
+        return Result.done(Outcome.deleted(deleted));
+    }
+
+    private static boolean fromNeighbour(Route r, PendingWork.DeleteNeighbourRoutes w) {
+        NextHopRef n = r.neighbour();
+        return r.owner().equals(w.owner()) && n != null && n.address().equals(w.address())
+                && (w.interfaceIndex() == null || n.interfaceIndex() == w.interfaceIndex())
+                && (w.notUpdatedSince() == null || r.updatedAt() < w.notUpdatedSince());
     }
 
     /**

@@ -50,7 +50,7 @@ class InterfaceCostModelTest {
             hops.add(new NextHopRef(i + 1, IpAddress.parse("192.0.2." + (i + 1)), indexes[i]));
         }
         Route r = new Route(1, NETMGMT, null, 0, 0, metric, View.UNICAST.mask(), hops, null, null, 0, 1,
-                RouteCost.plain(hops.size()));
+                RouteCost.plain(hops.size()), 0);
         return model.cost(V4, prefix(dest), r);
     }
 
@@ -103,7 +103,7 @@ class InterfaceCostModelTest {
         // R68: without rows a metric of 0xFFFFFFFF is the worst metric, not an unusable one
         IphlpFixture bare = new IphlpFixture();
         Route r = new Route(1, NETMGMT, null, 0, 0, MAX, View.UNICAST.mask(),
-                List.of(new NextHopRef(1, IpAddress.parse("192.0.2.1"), 7)), null, null, 0, 1, RouteCost.plain(1));
+                List.of(new NextHopRef(1, IpAddress.parse("192.0.2.1"), 7)), null, null, 0, 1, RouteCost.plain(1), 0);
         assertThat(bare.ip.costModel().cost(V4, Prefix.parse("10.0.0.0/8"), r)).isEqualTo(RouteCost.plain(1));
         assertThat(RouteCostModel.PLAIN.cost(V4, Prefix.parse("10.0.0.0/8"), r)).isEqualTo(RouteCost.plain(1));
     }

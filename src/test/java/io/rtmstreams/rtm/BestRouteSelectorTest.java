@@ -22,7 +22,7 @@ class BestRouteSelectorTest {
     }
 
     private static Route route(long id, long preference, long metric, long seq, int views, RouteCost cost) {
-        return new Route(id, RtmFixture.RIP, null, 0, preference, metric, views, List.of(), null, null, 0, seq, cost);
+        return new Route(id, RtmFixture.RIP, null, 0, preference, metric, views, List.of(), null, null, 0, seq, cost, 0);
     }
 
     @Test

@@ -39,7 +39,7 @@ final class RtmFixture {
 
     /** A unicast route of RIP's with no next hops and a plain cost: selection tests on bare routes. */
     static Route bareRoute(long id, long preference, long metric, long seq) {
-        return new Route(id, RIP, null, 0, preference, metric, U, List.of(), null, null, 0, seq, RouteCost.plain(0));
+        return new Route(id, RIP, null, 0, preference, metric, U, List.of(), null, null, 0, seq, RouteCost.plain(0), 0);
     }
 
     static TableId table(IpFamily family) {

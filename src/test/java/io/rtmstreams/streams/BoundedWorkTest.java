@@ -74,6 +74,47 @@ class BoundedWorkTest {
     }
 
     @Test
+    void shouldAnswerASyncOnlyAfterTheWorkOfTheRecordsBeforeIt() {
+        List<Output> out = new ArrayList<>();
+        ProcessorHarness p = open(ProcessorHarness.collecting(BOUNDED, out));
+        Table.setUp(p, "r1", 5 * STEP);
+        p.command("r1", 1_500, Table.register("r1", "reg-ospf", "{\"protocolId\":13,\"instanceId\":1}"));
+        out.clear();
+
+        p.interfaceChange("r1", 2_000, Table.interfaceDown("r1", "down"));
+        p.command("r1", 2_001, "{\"op\":\"SYNC\",\"requestId\":\"eor\",\"router\":\"r1\",\"entity\":"
+                + Table.BGP + ",\"family\":\"ipv4\",\"marker\":\"end-of-rib\",\"ack\":\"ERRORS\"}");
+        assertThat(results(out)).as("D30: no result before the interface's last step").isEmpty();
+        p.finish();
+        assertThat(results(out)).containsExactly("down", "eor");
+        assertThat(out).filteredOn(o -> o.value() instanceof OutputJson.EntityEvent e && e.event().equals("SYNCED"))
+                .singleElement().satisfies(o -> assertThat(((OutputJson.EntityEvent) o.value()).marker())
+                        .isEqualTo("end-of-rib"));
+    }
+
+    @Test
+    void shouldDeleteANeighboursRoutesInStepsAsAtOnce() {
+        assertThat(perKey(neighbourDownStory(BOUNDED))).isEqualTo(perKey(neighbourDownStory(AT_ONCE)));
+    }
+
+    /** D29: the peer of 5 x the step size of routes goes down while another router's record arrives. */
+    private List<Output> neighbourDownStory(StreamsSettings settings) {
+        List<Output> out = new ArrayList<>();
+        ProcessorHarness p = open(ProcessorHarness.collecting(settings, out));
+        Table.setUp(p, "r1", 5 * STEP);
+        Table.setUp(p, "r2", 5);
+        p.command("r1", 2_000, "{\"op\":\"DELETE_NEIGHBOUR_ROUTES\",\"requestId\":\"peer-down\",\"router\":\"r1\","
+                + "\"entity\":" + Table.BGP + ",\"neighbour\":\"192.0.2.1\"}");
+        assertThat(p.stepping()).isEqualTo(settings == BOUNDED);
+        p.command("r2", 2_001, Table.addRoute("r2", "other", "172.16.0.0/16"));
+        p.finish();
+        assertThat(out).filteredOn(o -> o.value() instanceof OutputJson.CommandResult r
+                && r.requestId().equals("peer-down")).singleElement()
+                .satisfies(o -> assertThat(((OutputJson.CommandResult) o.value()).deleted()).isEqualTo(5L * STEP));
+        return out;
+    }
+
+    @Test
     void shouldWriteWhatDoingTheWorkAtOnceWrites() {
         assertThat(perKey(interfaceStory(BOUNDED, false))).isEqualTo(perKey(interfaceStory(AT_ONCE, false)));
     }
@@ -237,8 +278,7 @@ class BoundedWorkTest {
 
         /** A BGP entity and an interface (index 3) on the router, and {@code routes} routes through it. */
         static void setUp(ProcessorHarness p, String router, int routes) {
-            p.command(router, 1, "{\"op\":\"REGISTER_ENTITY\",\"requestId\":\"reg\",\"router\":\"" + router
-                    + "\",\"entity\":" + BGP + ",\"family\":\"ipv4\"}");
+            p.command(router, 1, register(router, "reg", BGP));
             p.interfaceChange(router, 2, row(router, "up", true));
             for (int i = 0; i < routes; i++) {
                 p.command(router, 3 + i, addRoute(router, "add" + i, "10." + (i >> 8) + "." + (i & 0xFF) + ".0/24"));
@@ -250,6 +290,11 @@ class BoundedWorkTest {
                     + "\",\"entity\":" + BGP + ",\"dest\":\"" + prefix + "\",\"nextHops\":[{\"address\":\"192.0.2.1\","
                     + "\"interfaceIndex\":3}],\"neighbour\":{\"address\":\"192.0.2.1\",\"interfaceIndex\":3},"
                     + "\"preference\":20,\"metric\":100,\"views\":[\"unicast\"]}";
+        }
+
+        static String register(String router, String requestId, String entity) {
+            return "{\"op\":\"REGISTER_ENTITY\",\"requestId\":\"" + requestId + "\",\"router\":\"" + router
+                    + "\",\"entity\":" + entity + ",\"family\":\"ipv4\"}";
         }
 
         static String deregister(String router, String requestId) {

@@ -85,14 +85,14 @@ class FleetEntryChangeTest {
 
     private static Route route(long id, EntityId owner, long metric, long interfaceMetric) {
         return new Route(id, owner, null, 0, 10, metric, View.UNICAST.mask(), List.of(H1, H2), null, null, 0, 1,
-                new RouteCost(true, interfaceMetric, RouteCost.allUsable(2)));
+                new RouteCost(true, interfaceMetric, RouteCost.allUsable(2)), 0);
     }
 
     /** The same route with what its fleet entry leaves out changed: preference, flags, neighbour, an unusable hop. */
     private static Route withExtras(Route r) {
         NextHopRef unusable = new NextHopRef(13, IpAddress.parse("192.0.2.3"), 6);
         return new Route(r.id(), r.owner(), H1, 1, 99, r.metric(), r.views(), List.of(H1, H2, unusable), "esi",
-                "list", 1000, 9, new RouteCost(true, r.cost().interfaceMetric(), RouteCost.allUsable(2)));
+                "list", 1000, 9, new RouteCost(true, r.cost().interfaceMetric(), RouteCost.allUsable(2)), 0);
     }
 
     private static BestRoute best(Route r, BestRoute.Hop... hops) {

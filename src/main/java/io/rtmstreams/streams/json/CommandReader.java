@@ -38,7 +38,7 @@ public final class CommandReader {
             "DELETE_NEXTHOP", "ADD_ROUTE", "DELETE_ROUTE", "HOLD_DESTINATION", "CREATE_ROUTE_LIST",
             "DELETE_ROUTE_LIST", "INSERT_IN_ROUTE_LIST", "REGISTER_CHANGE_NOTIFICATION",
             "DEREGISTER_CHANGE_NOTIFICATION", "MARK_DEST", "SET_OPAQUE", "INVOKE_METHOD", "METHOD_RESULT",
-            "BLOCK_METHODS", "ADD_ROUTES", "DELETE_ROUTES");
+            "BLOCK_METHODS", "ADD_ROUTES", "DELETE_ROUTES", "DELETE_NEIGHBOUR_ROUTES", "SYNC");
 
     private static final InputEnvelope ENVELOPE = new InputEnvelope("op", OPS);
 
@@ -154,8 +154,21 @@ public final class CommandReader {
                     batch(w, route -> addRoute(route, r, inst, e)));
             case "DELETE_ROUTES" -> new Command.DeleteRoutes(r, inst, e, f,
                     batch(w, route -> deleteRoute(route, r, inst, e)));
+            case "DELETE_NEIGHBOUR_ROUTES" -> deleteNeighbourRoutes(w, r, inst, e, f);
+            case "SYNC" -> new Command.Sync(r, inst, e, required("family", f), w.marker());
             default -> throw new IllegalStateException("op list and switch disagree on " + w.op());
         };
+    }
+
+    /** D29: {@code neighbour} names the peer by address, on one interface index or (none given) on all. */
+    private static Command.DeleteNeighbourRoutes deleteNeighbourRoutes(WireCommand w, String r, int inst, EntityId e,
+                                                                       io.rtmstreams.net.IpFamily f) {
+        WireNextHop n = required("neighbour", w.neighbour());
+        io.rtmstreams.net.IpAddress address = io.rtmstreams.net.IpAddress.parse(required("neighbour.address",
+                n.address()));
+        Long since = w.notUpdatedSinceMs() == null ? null : u32("notUpdatedSinceMs", w.notUpdatedSinceMs());
+        Long index = n.interfaceIndex() == null ? null : u32("neighbour.interfaceIndex", n.interfaceIndex());
+        return new Command.DeleteNeighbourRoutes(r, inst, e, f, address, index, since);
     }
 
     private static Command.AddRoute addRoute(WireRoute w, String r, int inst, EntityId e) {

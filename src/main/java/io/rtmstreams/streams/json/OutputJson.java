@@ -16,7 +16,8 @@ public final class OutputJson {
      */
     public record CommandResult(String requestId, String router, int rtmInstance, String op, WireEntity entity,
                                 String status, int code, List<String> changeFlags, Long routeId, Long nextHopId,
-                                String message, Integer count, Integer failed, List<RouteResult> routes) {
+                                String message, Integer count, Integer failed, List<RouteResult> routes,
+                                Long deleted) {
     }
 
     /** The answer to one route of a batch, by its index in the batch (D25). */
@@ -54,7 +55,7 @@ public final class OutputJson {
     public record EntityEvent(String router, int rtmInstance, String family, WireEntity recipient, String event,
                               WireEntity subject, Route route, String invocationId, WireEntity caller,
                               WireEntity target, List<String> methods, Long methodBits, String input, String status,
-                              Integer code, String output) {
+                              Integer code, String output, String marker) {
     }
 
     /** The per-view part of a destination record in a notification. */

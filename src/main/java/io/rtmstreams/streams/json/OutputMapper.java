@@ -79,7 +79,7 @@ public final class OutputMapper {
         return new OutputJson.CommandResult(env.requestId(), env.router(), env.rtmInstance(), env.op(),
                 env.entity() == null ? null : WireEntity.of(env.entity()), o.status().name(), o.status().code(),
                 RouteChange.names(o.changeFlags()), id(o.routeId()), id(o.nextHopId()), o.message(), count, failed,
-                routes);
+                routes, o.deleted());
     }
 
     private static OutputJson.RouteResult routeResult(int index, Outcome o) {
@@ -143,6 +143,10 @@ public final class OutputMapper {
             return event(router, inst, fam, to, "METHOD_RESULT", null, null, m.invocationId(), null,
                     WireEntity.of(m.target()), null, null, null, m.status(), m.output());
         }
+        if (e instanceof EntityEvent.Synced s) {
+            return new OutputJson.EntityEvent(router, inst, fam, to, "SYNCED", WireEntity.of(s.subject()), null, null,
+                    null, null, null, null, null, null, null, null, s.marker());
+        }
         EntityEvent.ChangesAvailable c = (EntityEvent.ChangesAvailable) e;
         return event(router, inst, fam, to, "CHANGE_NOTIFICATION", null, null, c.registrationId(), null, null, null,
                 null, null, null, null);
@@ -154,7 +158,7 @@ public final class OutputMapper {
                                                 Long bits, String input, Status status, String output) {
         return new OutputJson.EntityEvent(router, inst, fam, to, kind, subject, route, invocationId, caller, target,
                 methods, bits, input, status == null ? null : status.name(), status == null ? null : status.code(),
-                output);
+                output, null);
     }
 
     /** The notification record, or null for a withdrawal (a tombstone, R99). */

@@ -48,5 +48,7 @@ public record WireCommand(
         String output,
         Boolean block,
         List<JsonNode> routes,
-        String ack) {
+        String ack,
+        Long notUpdatedSinceMs,
+        String marker) {
 }

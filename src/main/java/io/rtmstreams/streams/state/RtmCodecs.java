@@ -32,7 +32,9 @@ import java.util.List;
 public final class RtmCodecs {
 
     static final int FORMAT = 1;
-    static final int DESTINATION_FORMAT = 2;
+    static final int DESTINATION_FORMAT = 3;
+    /** Destinations with each view's selection reason but not yet each route's last-update time. */
+    static final int REASONS_FORMAT = 2;
     private static final SelectionReason[] REASONS = SelectionReason.values();
 
     private RtmCodecs() {
@@ -75,9 +77,10 @@ public final class RtmCodecs {
     };
 
     /**
-     * Destinations are written in format {@value #DESTINATION_FORMAT}, which adds each view's selection reason;
-     * format 1, written before reasons were recorded, is still read (the reasons are then null and derived from the
-     * routes where they are needed).
+     * Destinations are written in format {@value #DESTINATION_FORMAT}: format 2 added each view's selection reason,
+     * format 3 each route's last-update time (D29). Formats 1 and 2 are still read: the reasons are then null and
+     * derived from the routes where they are needed, the update times 0 (so a sweep deletes such a route unless it
+     * has been re-advertised since).
      */
     public static final Codec<Destination> DESTINATION = new Codec<>() {
         @Override
@@ -87,6 +90,7 @@ public final class RtmCodecs {
             out.varint(d.routes().size());
             for (Route r : d.routes()) {
                 writeRoute(r, out);
+                out.varint(r.updatedAt());
             }
             writeSlot(d.unicast(), out);
             writeSlot(d.multicast(), out);
@@ -98,15 +102,16 @@ public final class RtmCodecs {
         @Override
         public Destination read(BinaryReader in) {
             int format = in.u8();
-            if (format != FORMAT && format != DESTINATION_FORMAT) {
+            if (format < FORMAT || format > DESTINATION_FORMAT) {
                 throw new IllegalStateException("unknown destination format " + format);
             }
-            boolean reasons = format == DESTINATION_FORMAT;
+            boolean reasons = format >= REASONS_FORMAT;
             Prefix p = readPrefix(in);
             int n = in.varint32();
             List<Route> routes = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                routes.add(readRoute(p.family(), in));
+                Route r = readRoute(p.family(), in);
+                routes.add(format == DESTINATION_FORMAT ? r.withUpdatedAt(in.varint()) : r);
             }
             ViewSlot u = readSlot(p.family(), reasons, in);
             ViewSlot m = readSlot(p.family(), reasons, in);
@@ -249,6 +254,18 @@ public final class RtmCodecs {
                 writeTable(l.table(), out);
                 writeEntity(l.owner(), out);
                 out.string(l.name());
+            } else if (w instanceof PendingWork.DeleteNeighbourRoutes n) {
+                out.u8(5);
+                writeTable(n.table(), out);
+                writeEntity(n.owner(), out);
+                out.raw(n.address().toBytes());
+                writeOptional(n.interfaceIndex(), out);
+                writeOptional(n.notUpdatedSince(), out);
+                out.bool(n.after() != null);
+                if (n.after() != null) {
+                    writePrefix(n.after(), out);
+                }
+                out.varint(n.deleted());
             } else {
                 throw new IllegalArgumentException("no codec for " + w);
             }
@@ -262,8 +279,21 @@ public final class RtmCodecs {
                 case 2 -> new PendingWork.DeregisterEntity(readTable(in), readEntity(in), in.zigzag());
                 case 3 -> new PendingWork.EndRegistration(readTable(in), in.string(), in.zigzag());
                 case 4 -> new PendingWork.DeleteRouteList(readTable(in), readEntity(in), in.string(), in.zigzag());
+                case 5 -> readDeleteNeighbourRoutes(in);
                 default -> throw new IllegalStateException("unknown pending work");
             };
+        }
+
+        private PendingWork readDeleteNeighbourRoutes(BinaryReader in) {
+            TableId t = readTable(in);
+            EntityId owner = readEntity(in);
+            IpAddress address = readAddress(t.family(), in);
+            Long ifIndex = readOptional(in);
+            Long since = readOptional(in);
+            Prefix after = in.bool() ? readPrefix(in) : null;
+            long deleted = in.varint();
+            return new PendingWork.DeleteNeighbourRoutes(t, owner, address, ifIndex, since, in.zigzag(), after,
+                    deleted);
         }
 
         private PendingWork readRecompute(BinaryReader in) {
@@ -300,6 +330,17 @@ public final class RtmCodecs {
                 return body.read(in);
             }
         };
+    }
+
+    static void writeOptional(Long v, BinaryWriter out) {
+        out.bool(v != null);
+        if (v != null) {
+            out.zigzag(v);
+        }
+    }
+
+    static Long readOptional(BinaryReader in) {
+        return in.bool() ? in.zigzag() : null;
     }
 
     static void writeTable(TableId t, BinaryWriter out) {
@@ -386,7 +427,7 @@ public final class RtmCodecs {
         long expiresAt = in.varint();
         long seq = in.varint();
         RouteCost cost = new RouteCost(in.bool(), in.varint(), in.varint(), in.varint());
-        return new Route(id, owner, neighbour, flags, pref, metric, views, hops, info, list, expiresAt, seq, cost);
+        return new Route(id, owner, neighbour, flags, pref, metric, views, hops, info, list, expiresAt, seq, cost, 0);
     }
 
     /** A view slot; the reason as its ordinal plus one, 0 for none. */

@@ -20,7 +20,7 @@ class DestinationCodecTest {
 
     private static final Prefix DEST = Prefix.parse("10.0.0.0/8");
     private static final Route ROUTE = new Route(7, EntityId.of(8, 1), null, 0, 20, 5, View.UNICAST.mask()
-            | View.MULTICAST.mask(), List.of(), "esi", null, 0, 3, RouteCost.plain(0));
+            | View.MULTICAST.mask(), List.of(), "esi", null, 0, 3, RouteCost.plain(0), 0);
 
     @Test
     void shouldKeepEachViewsSelectionReason() {
