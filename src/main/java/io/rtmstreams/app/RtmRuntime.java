@@ -116,7 +116,7 @@ public final class RtmRuntime implements AutoCloseable {
         Map<String, String> overrides = new HashMap<>(c.kafkaProperties());
         String host = api.host().indexOf(':') >= 0 ? "[" + api.host() + "]" : api.host();
         overrides.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, host + ":" + api.port());
-        overrides.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, String.valueOf(c.standbyReplicas()));
+        c.failover().streamsProperties(c.exactlyOnce()).forEach(overrides::putIfAbsent);
         overrides.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(c.streamThreads()));
         overrides.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(c.replicationFactor()));
         return StreamsProperties.of(c.settings(), c.applicationId(), bootstrap, stateDir.toString(), c.exactlyOnce(),

@@ -2,8 +2,10 @@ package io.rtmstreams.app.cli;
 
 import io.rtmstreams.app.AppConfig;
 import io.rtmstreams.app.EmbeddedKafka;
+import io.rtmstreams.app.Failover;
 import io.rtmstreams.app.RtmRuntime;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ final class StartupReport {
         lines.add("  Kafka      " + kafka(runtime));
         lines.add("  query API  " + api(config, runtime.api().port()));
         lines.add("  state      " + config.dataDir().resolve("state").toAbsolutePath().normalize());
+        lines.add("  fail-over  " + failover(config));
         lines.add("  topics");
         TopicTable.lines(config.settings().topics(), runtime.topics()).forEach(line -> lines.add("    " + line));
         lines.add("Stop with Ctrl-C or SIGTERM.");
@@ -38,6 +41,20 @@ final class StartupReport {
         }
         String data = broker.formattedFreshDirectory() ? "new" : "existing";
         return broker.bootstrapServers() + " (embedded broker, " + data + " data in " + broker.dataDirectory() + ")";
+    }
+
+    /** The settings that decide how fast another instance takes over from this one (README, Fail-over). */
+    static String failover(AppConfig config) {
+        Failover f = config.failover();
+        String standbys = f.standbyReplicas() + (f.standbyReplicas() == 1 ? " standby replica" : " standby replicas")
+                + " (on other instances of " + config.applicationId() + ")";
+        String transactions = config.exactlyOnce() ? ", transaction timeout " + millis(f.transactionTimeout()) : "";
+        return standbys + ", session timeout " + millis(f.sessionTimeout()) + " (heartbeat "
+                + millis(f.heartbeatInterval()) + ")" + transactions;
+    }
+
+    private static String millis(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** Where the API listens: the port it bound, which differs from the configured one when that was 0. */
