@@ -13,7 +13,8 @@ import java.util.Map;
  * killed instance's routers answer from a survivor is the longest of three clocks: the group noticing the silence
  * (the session timeout), the dead instance's open transaction ending (it holds back every read-committed reader of
  * the partitions it wrote, changelogs included, so the take-over cannot finish restoring before it ends: the
- * transaction timeout aborts it), and the restore of the taken-over state (a standby replica already holds it).
+ * survivor fences it, {@link OrphanTransactions}, or the transaction timeout aborts it), and the restore of the
+ * taken-over state (a standby replica already holds it).
  *
  * @param standbyReplicas    copies of every task's state kept warm on other instances; with one instance there is
  *                           nowhere to put them and nothing happens until a second one joins
@@ -24,7 +25,7 @@ import java.util.Map;
  *                           below a third of the session timeout, so that one lost heartbeat is not fatal
  * @param transactionTimeout exactly-once: how long the coordinator lets a transaction stay open before it aborts it
  *                           and fences its producer; it must stay well above the longest transaction (D24 bounds
- *                           those under about 2 s), and it ends a dead instance's transaction
+ *                           those under about 2 s), and it ends a dead instance's transaction when fencing cannot
  */
 public record Failover(int standbyReplicas, Duration sessionTimeout, Duration heartbeatInterval,
                        Duration transactionTimeout) {

@@ -94,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--transaction-timeout-ms", paramLabel = "MS",
             description = "Exactly-once: an open transaction is aborted after this; keep it well above the longest "
-                    + "transaction (about 2 s, D24). It ends a dead instance's transaction.")
+                    + "transaction (about 2 s, D24). It ends a dead instance's transaction when fencing cannot.")
     private int transactionTimeoutMs = (int) DEFAULTS.failover().transactionTimeout().toMillis();
 
     @Option(names = "--stream-threads", paramLabel = "N", description = "Kafka Streams threads of this instance.")
