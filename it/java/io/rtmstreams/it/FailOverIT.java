@@ -51,6 +51,11 @@ class FailOverIT {
     /** The classic protocol's shortest session the broker allows by default, to keep the test short. */
     private static final Duration SESSION = Duration.ofSeconds(6);
     private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    /**
+     * Far beyond the session, so that on a slow machine the killed instance's transaction cannot time out before the
+     * survivor has noticed the death: only fencing ends it within the test's patience.
+     */
+    private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
     private static final int LIVE_SLICES = 40;
 
     private static TestBroker broker;
@@ -69,12 +74,14 @@ class FailOverIT {
             throws Exception {
         RtmTestApp app = RtmTestApp.unique("failover", PARTITIONS);
         app.createTopics(bootstrap());
-        Failover failover = Failover.defaults().withStandbyReplicas(1).withSessionTimeout(SESSION, HEARTBEAT);
+        Failover failover = Failover.defaults().withStandbyReplicas(1).withSessionTimeout(SESSION, HEARTBEAT)
+                .withTransactionTimeout(TRANSACTION_TIMEOUT);
         try (RtmRuntime a = app.start(app.config(bootstrap(), dataA, Map.of(), failover));
              CommittedOutputs outputs = CommittedOutputs.all(bootstrap(), app.topics());
              ChildProcessor b = ChildProcessor.start(app, bootstrap(), dataB, work, Map.of(), List.of(
                      "--standby-replicas", "1", "--session-timeout-ms", String.valueOf(SESSION.toMillis()),
-                     "--heartbeat-interval-ms", String.valueOf(HEARTBEAT.toMillis())));
+                     "--heartbeat-interval-ms", String.valueOf(HEARTBEAT.toMillis()),
+                     "--transaction-timeout-ms", String.valueOf(TRANSACTION_TIMEOUT.toMillis())));
              Admin admin = KafkaTestClients.admin(bootstrap())) {
             HostInfo hostB = new HostInfo("127.0.0.1", b.awaitReady());
             fleet.send(bootstrap(), app.topics(), outputs, fleet.firstRound());
