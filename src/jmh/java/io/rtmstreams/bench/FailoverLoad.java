@@ -92,11 +92,11 @@ public final class FailoverLoad {
                 failOver(o, fleet, a, b, owners, producer, admin, topics);
                 check(fleet, results, a, o);
             }
-        } finally {
-            delete(dir);
         }
+        delete(dir);
     }
 
+    /** Removes the run's data; a failed run keeps it, with the instances' logs. */
     private static void delete(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -143,8 +143,9 @@ public final class FailoverLoad {
         UpdateLoad updates = UpdateLoad.start(producer, fleet, topics, o.rate);
         Thread.sleep(o.killAfterSeconds * 1000L);
         int logFrom = a.logLines(0).size();
-        boolean open = freezeInsideATransaction(b, admin);
-        long killedAt = System.nanoTime();
+        long frozenAt = freezeInsideATransaction(b, admin);
+        boolean open = frozenAt != 0;
+        long killedAt = open ? frozenAt : System.nanoTime();
         b.kill();
         Map<String, Prefix> probes = new LinkedHashMap<>();
         fleet.routers().forEach(r -> probes.put(r, fleet.probe(r)));
@@ -162,19 +163,21 @@ public final class FailoverLoad {
 
     /**
      * Freezes b (SIGSTOP) until it is frozen with a transaction open, the case in which the survivor has to end that
-     * transaction before its take-over can finish; gives up after a second of trying and says so.
+     * transaction before its take-over can finish; returns when that freeze began (System.nanoTime: b is as good as
+     * dead from then on), or 0 after a second of trying.
      */
-    private static boolean freezeInsideATransaction(ProcessorJvm b, Admin admin) throws Exception {
+    private static long freezeInsideATransaction(ProcessorJvm b, Admin admin) throws Exception {
         String transaction = b.transactionalId(APPLICATION_ID);
         for (int attempt = 0; attempt < 20; attempt++) {
+            long frozenAt = System.nanoTime();
             b.freeze(true);
             if (ongoing(admin).contains(transaction)) {
-                return true;
+                return frozenAt;
             }
             b.freeze(false);
             Thread.sleep(50);
         }
-        return false;
+        return 0;
     }
 
     private static Set<String> ongoing(Admin admin) throws Exception {

@@ -92,7 +92,8 @@ final class ProcessorJvm implements AutoCloseable {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!streamsState().equals("RUNNING")) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; the end of "
+                        + log + ":\n" + String.join("\n", tail()));
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(name + " not running within " + PATIENCE + "; see " + log);
@@ -135,6 +136,15 @@ final class ProcessorJvm implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    private List<String> tail() {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return all.subList(Math.max(0, all.size() - 30), all.size());
+        } catch (IOException e) {
+            return List.of("(unreadable: " + e + ")");
+        }
     }
 
     /** The lines of its log from line {@code from} on. */
