@@ -32,8 +32,8 @@ class RuntimeQueryApiIT {
     @Test
     void shouldAnswerQueriesFromItsOwnStateOnceRunning(@TempDir Path data) throws Exception {
         AppConfig d = AppConfig.defaults();
-        AppConfig config = new AppConfig(null, data, 0, "rtm-api-it", d.settings(), 3, (short) 1, true, 0, 1,
-                "127.0.0.1", 0, null, Map.of());
+        AppConfig config = new AppConfig(null, data, 0, "rtm-api-it", d.settings(), 3, (short) 1, true,
+                Failover.defaults(), 1, "127.0.0.1", 0, null, Map.of());
         try (RtmRuntime runtime = RtmRuntime.start(config)) {
             int port = runtime.api().port();
             assertThat(port).isPositive();

@@ -41,6 +41,12 @@ final class ChildProcessor implements AutoCloseable {
      */
     static ChildProcessor start(RtmTestApp app, String bootstrapServers, Path dataDir, Path workDir,
                                 Map<String, String> kafkaProperties) {
+        return start(app, bootstrapServers, dataDir, workDir, kafkaProperties, List.of());
+    }
+
+    /** {@link #start(RtmTestApp, String, Path, Path, Map)} with further options of {@code run}. */
+    static ChildProcessor start(RtmTestApp app, String bootstrapServers, Path dataDir, Path workDir,
+                                Map<String, String> kafkaProperties, List<String> runArgs) {
         Path log = workDir.resolve("child-processor.log");
         try {
             Path clientConfig = workDir.resolve("child-kafka.properties");
@@ -62,6 +68,7 @@ final class ChildProcessor implements AutoCloseable {
                     "--api-host", "127.0.0.1",
                     "--api-port", "0",
                     "--kafka-config", clientConfig.toString()));
+            command.addAll(runArgs);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                     .start();
             return new ChildProcessor(process, log);
@@ -103,6 +110,26 @@ final class ChildProcessor implements AutoCloseable {
             throw new AssertionError("interrupted while killing the child processor", e);
         }
         return process.exitValue();
+    }
+
+    /**
+     * Freezes the child (SIGSTOP) or lets it go on (SIGCONT, {@code frozen} false): a frozen child holds whatever
+     * transaction it has open, so a test can look at it before a {@link #kill()}.
+     */
+    void freeze(boolean frozen) {
+        try {
+            Process signal = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", String.valueOf(process.pid()))
+                    .redirectErrorStream(true).start();
+            if (signal.waitFor() != 0) {
+                throw new AssertionError("kill " + (frozen ? "-STOP" : "-CONT") + " failed: "
+                        + new String(signal.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not signal the child processor", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while signalling the child processor", e);
+        }
     }
 
     /** The end of the child's log, for failure messages. */

@@ -66,9 +66,15 @@ public final class KafkaTestClients {
 
     /** A transactional producer with a fresh transactional id, its transactions already initialised. */
     public static KafkaProducer<String, String> transactionalProducer(String bootstrapServers) {
+        return transactionalProducer(bootstrapServers, "rtm-it-" + UUID.randomUUID());
+    }
+
+    /** A transactional producer with {@code transactionalId}, its transactions already initialised. */
+    public static KafkaProducer<String, String> transactionalProducer(String bootstrapServers,
+                                                                      String transactionalId) {
         KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "rtm-it-" + UUID.randomUUID(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         producer.initTransactions();

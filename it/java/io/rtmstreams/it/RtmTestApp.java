@@ -1,6 +1,7 @@
 package io.rtmstreams.it;
 
 import io.rtmstreams.app.AppConfig;
+import io.rtmstreams.app.Failover;
 import io.rtmstreams.app.RtmRuntime;
 import io.rtmstreams.app.TopicAdmin;
 import io.rtmstreams.streams.StreamsSettings;
@@ -38,11 +39,18 @@ public record RtmTestApp(String name, String applicationId, StreamsSettings sett
 
     /**
      * The configuration of one instance on {@code bootstrapServers}: exactly-once (D19, the default), one stream
-     * thread, the query API on a free port of 127.0.0.1, and {@code kafkaProperties} passed to the Kafka clients.
+     * thread, the query API on a free port of 127.0.0.1, {@code run}'s fail-over defaults (one standby replica), and
+     * {@code kafkaProperties} passed to the Kafka clients.
      */
     public AppConfig config(String bootstrapServers, Path dataDir, Map<String, String> kafkaProperties) {
-        return new AppConfig(bootstrapServers, dataDir, 0, applicationId, settings, partitions, (short) 1, true, 0, 1,
-                "127.0.0.1", 0, null, kafkaProperties);
+        return config(bootstrapServers, dataDir, kafkaProperties, Failover.defaults());
+    }
+
+    /** {@link #config(String, Path, Map)} with {@code failover} in place of the defaults of {@code run}. */
+    public AppConfig config(String bootstrapServers, Path dataDir, Map<String, String> kafkaProperties,
+                            Failover failover) {
+        return new AppConfig(bootstrapServers, dataDir, 0, applicationId, settings, partitions, (short) 1, true,
+                failover, 1, "127.0.0.1", 0, null, kafkaProperties);
     }
 
     /**
@@ -58,7 +66,12 @@ public record RtmTestApp(String name, String applicationId, StreamsSettings sett
     /** Starts an instance and waits until Kafka Streams runs (its tasks assigned, restored and processing). */
     public RtmRuntime start(String bootstrapServers, Path dataDir, Map<String, String> kafkaProperties)
             throws Exception {
-        RtmRuntime runtime = RtmRuntime.start(config(bootstrapServers, dataDir, kafkaProperties));
+        return start(config(bootstrapServers, dataDir, kafkaProperties));
+    }
+
+    /** Starts an instance with {@code config} and waits until Kafka Streams runs. */
+    public RtmRuntime start(AppConfig config) throws Exception {
+        RtmRuntime runtime = RtmRuntime.start(config);
         try {
             awaitRunning(runtime);
         } catch (RuntimeException | Error e) {

@@ -1,6 +1,7 @@
 package io.rtmstreams.bench;
 
 import io.rtmstreams.app.AppConfig;
+import io.rtmstreams.app.Failover;
 import io.rtmstreams.app.RtmRuntime;
 import io.rtmstreams.net.Prefix;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,7 +45,7 @@ public final class ApiLoad {
         RibTable rib = RibTable.load();
         Path data = Files.createTempDirectory("rtm-api-load");
         AppConfig defaults = AppConfig.defaults();
-        AppConfig config = new AppConfig(null, data, 0, "rtm-api-load", defaults.settings(), 1, (short) 1, true, 0, 1,
+        AppConfig config = new AppConfig(null, data, 0, "rtm-api-load", defaults.settings(), 1, (short) 1, true, Failover.defaults(), 1,
                 "127.0.0.1", 0, null, java.util.Map.of());
         try (RtmRuntime runtime = RtmRuntime.start(config)) {
             load(runtime, rib);

@@ -60,17 +60,27 @@ public record RibTable(List<Entry> entries) {
      */
     public List<String> commands(String router) {
         List<String> out = new ArrayList<>(entries.size() + 1);
-        out.add("{\"op\":\"REGISTER_ENTITY\",\"requestId\":\"reg\",\"router\":\"" + router + "\","
-                + "\"entity\":{\"protocolId\":14,\"instanceId\":1},\"family\":\"ipv4\"}");
+        out.add(register(router));
         long n = 1;
         for (Entry e : entries) {
-            out.add("{\"op\":\"ADD_ROUTE\",\"requestId\":\"" + n++ + "\",\"router\":\"" + router + "\","
-                    + "\"entity\":{\"protocolId\":14,\"instanceId\":1},\"dest\":\"" + e.prefix() + "\","
-                    + "\"nextHops\":[{\"address\":\"" + e.nextHop() + "\",\"interfaceIndex\":1}],"
-                    + "\"neighbour\":{\"address\":\"" + DEFAULT_PEER + "\",\"interfaceIndex\":1},"
-                    + "\"preference\":20,\"metric\":" + e.med() + ",\"views\":[\"unicast\"]}");
+            out.add(addRoute(router, String.valueOf(n++), e, e.med()));
         }
         return out;
+    }
+
+    /** The REGISTER_ENTITY of {@link #commands}: BGP (protocol 14) instance 1 on {@code router}, request id reg. */
+    public static String register(String router) {
+        return "{\"op\":\"REGISTER_ENTITY\",\"requestId\":\"reg\",\"router\":\"" + router + "\","
+                + "\"entity\":{\"protocolId\":14,\"instanceId\":1},\"family\":\"ipv4\"}";
+    }
+
+    /** The ADD_ROUTE of {@link #commands} for {@code e}, with {@code metric} in place of its MED. */
+    public static String addRoute(String router, String requestId, Entry e, long metric) {
+        return "{\"op\":\"ADD_ROUTE\",\"requestId\":\"" + requestId + "\",\"router\":\"" + router + "\","
+                + "\"entity\":{\"protocolId\":14,\"instanceId\":1},\"dest\":\"" + e.prefix() + "\","
+                + "\"nextHops\":[{\"address\":\"" + e.nextHop() + "\",\"interfaceIndex\":1}],"
+                + "\"neighbour\":{\"address\":\"" + DEFAULT_PEER + "\",\"interfaceIndex\":1},"
+                + "\"preference\":20,\"metric\":" + metric + ",\"views\":[\"unicast\"]}";
     }
 
     /** A random IPv4 address inside {@code p}: the lookups of the query benchmarks. */

@@ -27,8 +27,10 @@ final class Forwarder {
     private final String self;
     private final Duration timeout;
 
-    Forwarder(String self, Duration timeout) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    /** {@code connectTimeout} bounds reaching the owner, {@code timeout} its whole answer. */
+    Forwarder(String self, Duration connectTimeout, Duration timeout) {
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+                .build();
         this.self = self;
         this.timeout = timeout;
     }

@@ -39,6 +39,12 @@ public final class QueryServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryServer.class);
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Connecting takes milliseconds within a deployment; an owner that died with its host (a killed pod whose address
+     * no longer answers) would otherwise hold every forwarded request for the whole forward timeout until the group
+     * notices and the 503 comes.
+     */
+    private static final Duration FORWARD_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Any table store: they are all partitioned by router (D2). */
     private static final String ROUTER_STORE = StoreRegistry.TABLE_STATE;
 
@@ -72,7 +78,7 @@ public final class QueryServer implements AutoCloseable {
         QueryServer s = new QueryServer(settings, metrics, advertisedHost);
         s.app.start(bindHost, port);
         s.self = new Owner.Remote(advertisedHost, s.port()).toString();
-        s.forwarder = new Forwarder(s.self, FORWARD_TIMEOUT);
+        s.forwarder = new Forwarder(s.self, FORWARD_CONNECT_TIMEOUT, FORWARD_TIMEOUT);
         LOG.info("query API listening on {}:{} (advertised as {})", bindHost, s.port(), s.self);
         return s;
     }

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param partitions        partitions of topics this instance creates
  * @param replicationFactor replication factor of topics this instance creates
  * @param exactlyOnce       exactly_once_v2 (D19) or at_least_once
- * @param standbyReplicas   Kafka Streams standby replicas, for fast fail-over
+ * @param failover          standby replicas and the timeouts that decide how fast a dead instance's work moves
  * @param streamThreads     Kafka Streams threads of this instance
  * @param apiHost           the query API's bind address (localhost unless configured)
  * @param apiPort           the query API's port (0: any free port)
@@ -25,12 +25,12 @@ import java.util.Map;
  */
 public record AppConfig(String bootstrapServers, Path dataDir, int embeddedPort, String applicationId,
                         StreamsSettings settings, int partitions, short replicationFactor, boolean exactlyOnce,
-                        int standbyReplicas, int streamThreads, String apiHost, int apiPort, String advertisedHost,
+                        Failover failover, int streamThreads, String apiHost, int apiPort, String advertisedHost,
                         Map<String, String> kafkaProperties) {
 
     public AppConfig {
         kafkaProperties = Map.copyOf(kafkaProperties);
-        if (partitions < 1 || replicationFactor < 1 || streamThreads < 1 || standbyReplicas < 0) {
+        if (partitions < 1 || replicationFactor < 1 || streamThreads < 1) {
             throw new IllegalArgumentException("partitions, replication factor and stream threads must be positive");
         }
     }
@@ -39,7 +39,7 @@ public record AppConfig(String bootstrapServers, Path dataDir, int embeddedPort,
     public static AppConfig defaults() {
         return new AppConfig(null, Path.of("rtm-data"), 9092, "rtm-streams",
                 StreamsSettings.defaults(),
-                3, (short) 1, true, 0, 1, "127.0.0.1", 8080, null, Map.of());
+                3, (short) 1, true, Failover.defaults(), 1, "127.0.0.1", 8080, null, Map.of());
     }
 
     public boolean embedded() {

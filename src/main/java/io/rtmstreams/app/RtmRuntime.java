@@ -27,7 +27,9 @@ import java.util.Properties;
  * Kafka Streams application. The API starts first: Kafka Streams advertises its address ({@code application.server})
  * to the other instances, and with port 0 the address is known only once it listens. Closing stops the API, then
  * leaves the consumer group, so a restarted instance takes its tasks back at once (kafka-notes: without leave-group
- * a restart waits for the session timeout), and never wipes local state.
+ * a restart waits for the session timeout), and never wipes local state. While it rebalances it aborts the open
+ * transactions that instances which died without closing left behind ({@link OrphanTransactions}), so that taking
+ * over their tasks does not wait for the transaction timeout.
  */
 public final class RtmRuntime implements AutoCloseable {
 
@@ -41,9 +43,12 @@ public final class RtmRuntime implements AutoCloseable {
     private final QueryServer api;
     private final ApiMetrics metrics;
     private final RestoreLog restores;
+    private final OrphanTransactions orphans;
+    private final Admin admin;
 
     private RtmRuntime(AppConfig config, EmbeddedKafka broker, String bootstrapServers, KafkaStreams streams,
-                       TopicAdmin.Report topics, QueryServer api, ApiMetrics metrics, RestoreLog restores) {
+                       TopicAdmin.Report topics, QueryServer api, ApiMetrics metrics, RestoreLog restores,
+                       OrphanTransactions orphans, Admin admin) {
         this.config = config;
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
@@ -52,6 +57,8 @@ public final class RtmRuntime implements AutoCloseable {
         this.api = api;
         this.metrics = metrics;
         this.restores = restores;
+        this.orphans = orphans;
+        this.admin = admin;
     }
 
     /** {@link #start(AppConfig, ApiMetrics)} with a fresh metrics registry. */
@@ -68,16 +75,16 @@ public final class RtmRuntime implements AutoCloseable {
         EmbeddedKafka broker = null;
         QueryServer api = null;
         KafkaStreams streams = null;
+        Admin admin = null;
+        OrphanTransactions orphans = null;
         try {
             if (config.embedded()) {
                 broker = EmbeddedKafka.builder(config.dataDir().resolve("kafka")).port(config.embeddedPort()).start();
             }
             String bootstrap = broker != null ? broker.bootstrapServers() : config.bootstrapServers();
-            TopicAdmin.Report report;
-            try (Admin admin = Admin.create(clientProperties(config, bootstrap))) {
-                report = TopicAdmin.ensure(admin, config.settings().topics(), config.partitions(),
-                        config.replicationFactor());
-            }
+            admin = Admin.create(clientProperties(config, bootstrap));
+            TopicAdmin.Report report = TopicAdmin.ensure(admin, config.settings().topics(), config.partitions(),
+                    config.replicationFactor());
             api = QueryServer.start(config.apiHost(), config.apiPort(), config.apiAdvertisedHost(), config.settings(),
                     metrics);
             Path stateDir = Files.createDirectories(config.dataDir().resolve("state"));
@@ -92,17 +99,25 @@ public final class RtmRuntime implements AutoCloseable {
             });
             RestoreLog restores = new RestoreLog();
             streams.setGlobalStateRestoreListener(restores);
+            orphans = new OrphanTransactions(admin, config.applicationId(), streamsProtocol(props));
+            orphans.watch(streams);
             metrics.bind(streams);
             api.serve(KafkaStreamsState.of(streams,
                     HostInfo.buildFromEndpoint(props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG))));
             streams.start();
-            return new RtmRuntime(config, broker, bootstrap, streams, report, api, metrics, restores);
+            return new RtmRuntime(config, broker, bootstrap, streams, report, api, metrics, restores, orphans, admin);
         } catch (Exception | Error e) {
             if (api != null) {
                 api.close();
             }
             if (streams != null) {
                 streams.close(Duration.ofSeconds(30));
+            }
+            if (orphans != null) {
+                orphans.close();
+            }
+            if (admin != null) {
+                admin.close();
             }
             if (broker != null) {
                 broker.close();
@@ -116,11 +131,15 @@ public final class RtmRuntime implements AutoCloseable {
         Map<String, String> overrides = new HashMap<>(c.kafkaProperties());
         String host = api.host().indexOf(':') >= 0 ? "[" + api.host() + "]" : api.host();
         overrides.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, host + ":" + api.port());
-        overrides.putIfAbsent(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, String.valueOf(c.standbyReplicas()));
+        c.failover().streamsProperties(c.exactlyOnce()).forEach(overrides::putIfAbsent);
         overrides.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(c.streamThreads()));
         overrides.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(c.replicationFactor()));
         return StreamsProperties.of(c.settings(), c.applicationId(), bootstrap, stateDir.toString(), c.exactlyOnce(),
                 overrides);
+    }
+
+    private static boolean streamsProtocol(Properties props) {
+        return "streams".equalsIgnoreCase(props.getProperty(StreamsConfig.GROUP_PROTOCOL_CONFIG, ""));
     }
 
     /** Admin and producer settings: the bootstrap servers plus every pass-through client property (TLS, SASL). */
@@ -160,6 +179,11 @@ public final class RtmRuntime implements AutoCloseable {
         return restores.restored();
     }
 
+    /** Open transactions of dead instances this one aborted since it started ({@link OrphanTransactions}). */
+    public long fencedOrphanTransactions() {
+        return orphans.fenced();
+    }
+
     /** The embedded broker, or null when running against a cluster. */
     public EmbeddedKafka broker() {
         return broker;
@@ -170,6 +194,8 @@ public final class RtmRuntime implements AutoCloseable {
         api.close();
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
+        orphans.close();
+        admin.close();
         metrics.close();
         if (broker != null) {
             broker.close();

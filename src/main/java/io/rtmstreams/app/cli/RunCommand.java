@@ -1,6 +1,7 @@
 package io.rtmstreams.app.cli;
 
 import io.rtmstreams.app.AppConfig;
+import io.rtmstreams.app.Failover;
 import io.rtmstreams.app.RtmRuntime;
 import io.rtmstreams.iphlp.IphlpConfig;
 import io.rtmstreams.iphlp.MetricTable;
@@ -80,8 +81,23 @@ final class RunCommand implements Callable<Integer> {
             ? ProcessingGuarantee.EXACTLY_ONCE_V2 : ProcessingGuarantee.AT_LEAST_ONCE;
 
     @Option(names = "--standby-replicas", paramLabel = "N",
-            description = "Standby copies of each state store on other instances, for fast fail-over.")
-    private int standbyReplicas = DEFAULTS.standbyReplicas();
+            description = "Standby copies of each state store on other instances, for fast fail-over (with one "
+                    + "instance they wait for a second).")
+    private int standbyReplicas = DEFAULTS.failover().standbyReplicas();
+
+    @Option(names = "--session-timeout-ms", paramLabel = "MS",
+            description = "How long the group waits for a silent instance before its routers move to the others: "
+                    + "shorter fails over sooner, but a longer pause (GC, VM stall, network) moves them needlessly.")
+    private int sessionTimeoutMs = (int) DEFAULTS.failover().sessionTimeout().toMillis();
+
+    @Option(names = "--heartbeat-interval-ms", paramLabel = "MS",
+            description = "How often an instance tells the group it lives; below a third of the session timeout.")
+    private int heartbeatIntervalMs = (int) DEFAULTS.failover().heartbeatInterval().toMillis();
+
+    @Option(names = "--transaction-timeout-ms", paramLabel = "MS",
+            description = "Exactly-once: an open transaction is aborted after this; keep it well above the longest "
+                    + "transaction (about 2 s, D24). It ends a dead instance's transaction when fencing cannot.")
+    private int transactionTimeoutMs = (int) DEFAULTS.failover().transactionTimeout().toMillis();
 
     @Option(names = "--stream-threads", paramLabel = "N", description = "Kafka Streams threads of this instance.")
     private int streamThreads = DEFAULTS.streamThreads();
@@ -163,12 +179,19 @@ final class RunCommand implements Callable<Integer> {
     /** The configuration the options describe; range errors are usage errors naming the option. */
     AppConfig appConfig() {
         int embedded = OptionChecks.port(spec, "--embedded-port", embeddedPort);
-        int standbys = OptionChecks.atLeast(spec, "--standby-replicas", standbyReplicas, 0);
         int threads = OptionChecks.atLeast(spec, "--stream-threads", streamThreads, 1);
         int api = OptionChecks.port(spec, "--api-port", apiPort);
         return new AppConfig(bootstrapServers, dataDir, embedded, applicationId, streamsSettings(),
-                layout.partitions(), layout.replicationFactor(), processingGuarantee.exactlyOnce(), standbys, threads,
-                apiHost, api, advertisedHost, kafka.resolve());
+                layout.partitions(), layout.replicationFactor(), processingGuarantee.exactlyOnce(), failover(),
+                threads, apiHost, api, advertisedHost, kafka.resolve());
+    }
+
+    private Failover failover() {
+        int session = OptionChecks.atLeast(spec, "--session-timeout-ms", sessionTimeoutMs, 1);
+        int heartbeat = OptionChecks.between(spec, "--heartbeat-interval-ms", heartbeatIntervalMs, 1, session - 1);
+        return new Failover(OptionChecks.atLeast(spec, "--standby-replicas", standbyReplicas, 0),
+                Duration.ofMillis(session), Duration.ofMillis(heartbeat),
+                Duration.ofMillis(OptionChecks.atLeast(spec, "--transaction-timeout-ms", transactionTimeoutMs, 1)));
     }
 
     private StreamsSettings streamsSettings() {

@@ -2,12 +2,14 @@ package io.rtmstreams.app.cli;
 
 import io.rtmstreams.app.AppConfig;
 import io.rtmstreams.app.EmbeddedKafka;
+import io.rtmstreams.app.Failover;
 import io.rtmstreams.app.RtmRuntime;
 import io.rtmstreams.streams.OutputSelection;
 import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.streams.Topics;
 import io.rtmstreams.streams.json.Ack;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,7 @@ final class StartupReport {
         if (!config.settings().outputs().equals(OutputSelection.ALL)) {
             lines.add("  off        " + String.join(", ", turnedOff(config.settings())));
         }
+        lines.add("  fail-over  " + failover(config));
         lines.add("  topics");
         TopicTable.lines(config.settings().topics(), runtime.topics()).forEach(line -> lines.add("    " + line));
         lines.add("Stop with Ctrl-C or SIGTERM.");
@@ -65,6 +68,20 @@ final class StartupReport {
         }
         String data = broker.formattedFreshDirectory() ? "new" : "existing";
         return broker.bootstrapServers() + " (embedded broker, " + data + " data in " + broker.dataDirectory() + ")";
+    }
+
+    /** The settings that decide how fast another instance takes over from this one (README, Fail-over). */
+    static String failover(AppConfig config) {
+        Failover f = config.failover();
+        String standbys = f.standbyReplicas() + (f.standbyReplicas() == 1 ? " standby replica" : " standby replicas")
+                + " (on other instances of " + config.applicationId() + ")";
+        String transactions = config.exactlyOnce() ? ", transaction timeout " + millis(f.transactionTimeout()) : "";
+        return standbys + ", session timeout " + millis(f.sessionTimeout()) + " (heartbeat "
+                + millis(f.heartbeatInterval()) + ")" + transactions;
+    }
+
+    private static String millis(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** Where the API listens: the port it bound, which differs from the configured one when that was 0. */

@@ -1,6 +1,7 @@
 package io.rtmstreams.app.cli;
 
 import io.rtmstreams.app.AppConfig;
+import io.rtmstreams.app.Failover;
 import io.rtmstreams.iphlp.MetricTable;
 import io.rtmstreams.streams.OutputSelection;
 import io.rtmstreams.streams.json.Ack;
@@ -11,6 +12,7 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static io.rtmstreams.app.cli.CliRunner.cli;
@@ -37,7 +39,8 @@ class RunCommandTest {
     void everyFlagReachesTheConfiguration() {
         AppConfig config = parse(Map.of(), "--bootstrap-servers", "k1:9092,k2:9092", "--data-dir", "/var/rtm",
                 "--embedded-port", "0", "--application-id", "rtm-lab", "--topic-prefix", "lab.", "--partitions", "12",
-                "--replication-factor", "3", "--processing-guarantee", "at_least_once", "--standby-replicas", "1",
+                "--replication-factor", "3", "--processing-guarantee", "at_least_once", "--standby-replicas", "2",
+                "--session-timeout-ms", "6000", "--heartbeat-interval-ms", "1500", "--transaction-timeout-ms", "20000",
                 "--stream-threads", "4", "--max-next-hops", "32", "--auto-register", "--strict-interfaces",
                 "--metric-table", "VISTA", "--dest-changes=false", "--notifications", "false", "--fleet-view=false",
                 "--results", "ERRORS", "--api-host", "0.0.0.0", "--api-port", "9000",
@@ -52,7 +55,8 @@ class RunCommandTest {
         assertThat(config.partitions()).isEqualTo(12);
         assertThat(config.replicationFactor()).isEqualTo((short) 3);
         assertThat(config.exactlyOnce()).isFalse();
-        assertThat(config.standbyReplicas()).isEqualTo(1);
+        assertThat(config.failover()).isEqualTo(new Failover(2, Duration.ofSeconds(6), Duration.ofMillis(1500),
+                Duration.ofSeconds(20)));
         assertThat(config.streamThreads()).isEqualTo(4);
         assertThat(config.settings().rtm().maxNextHopsInRoute()).isEqualTo(32);
         assertThat(config.settings().rtm().autoRegister()).isTrue();
@@ -77,6 +81,9 @@ class RunCommandTest {
                 entry("RTM_REPLICATION_FACTOR", "2"),
                 entry("RTM_PROCESSING_GUARANTEE", "AT_LEAST_ONCE"),
                 entry("RTM_STANDBY_REPLICAS", "2"),
+                entry("RTM_SESSION_TIMEOUT_MS", "15000"),
+                entry("RTM_HEARTBEAT_INTERVAL_MS", "3000"),
+                entry("RTM_TRANSACTION_TIMEOUT_MS", "8000"),
                 entry("RTM_STREAM_THREADS", "3"),
                 entry("RTM_MAX_NEXT_HOPS", "8"),
                 entry("RTM_AUTO_REGISTER", "true"),
@@ -99,7 +106,8 @@ class RunCommandTest {
         assertThat(config.partitions()).isEqualTo(6);
         assertThat(config.replicationFactor()).isEqualTo((short) 2);
         assertThat(config.exactlyOnce()).isFalse();
-        assertThat(config.standbyReplicas()).isEqualTo(2);
+        assertThat(config.failover()).isEqualTo(new Failover(2, Duration.ofSeconds(15), Duration.ofSeconds(3),
+                Duration.ofSeconds(8)));
         assertThat(config.streamThreads()).isEqualTo(3);
         assertThat(config.settings().rtm().maxNextHopsInRoute()).isEqualTo(8);
         assertThat(config.settings().rtm().autoRegister()).isTrue();
@@ -170,6 +178,16 @@ class RunCommandTest {
         assertUsageError(cli().run("run", "--stream-threads", "0"), "'--stream-threads': 0 (must be at least 1)");
         assertUsageError(cli().run("run", "--standby-replicas", "-1"),
                 "'--standby-replicas': -1 (must be at least 0)");
+        assertUsageError(cli().run("run", "--transaction-timeout-ms", "0"),
+                "'--transaction-timeout-ms': 0 (must be at least 1)");
+    }
+
+    @Test
+    void theHeartbeatMustBeShorterThanTheSession() {
+        assertUsageError(cli().run("run", "--session-timeout-ms", "6000", "--heartbeat-interval-ms", "6000"),
+                "'--heartbeat-interval-ms': 6000 (must be 1 to 5999)");
+        assertThat(parse(Map.of(), "--session-timeout-ms", "30000", "--heartbeat-interval-ms", "5000").failover())
+                .isEqualTo(Failover.defaults().withSessionTimeout(Duration.ofSeconds(30), Duration.ofSeconds(5)));
     }
 
     @Test

@@ -26,7 +26,7 @@ class ShippedLogFiltersTest {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         Appender<ILoggingEvent> console = root.getAppender("STDERR");
         console.getCopyOfAttachedFiltersList().forEach(seen::addFilter);
-        assertThat(seen.getCopyOfAttachedFiltersList()).hasSize(3);
+        assertThat(seen.getCopyOfAttachedFiltersList()).hasSize(4);
         seen.setContext(context);
         seen.start();
         root.detachAppender(console);
@@ -97,6 +97,20 @@ class ShippedLogFiltersTest {
                 + " {app-reroute-repartition=UNKNOWN_TOPIC_OR_PARTITION, rtm.route-adverts=UNKNOWN_TOPIC_OR_PARTITION}");
         networkClient().warn("[Producer clientId=p] The metadata response from the cluster reported a recoverable"
                 + " issue with correlation id 4 : {rtm.best-routes=UNKNOWN_TOPIC_OR_PARTITION}");
+        assertThat(seen.list).hasSize(2);
+    }
+
+    @Test
+    void dropsTheAssignorsWarningForAStandbyWithNoInstanceToLiveOnOnly() {
+        Logger assignor = context.getLogger(UnplacedStandbyNoise.ASSIGNMENT_PACKAGE + "DefaultStandbyTaskAssignor");
+        assignor.warn("Unable to assign {} of {} standby tasks for task [{}]. There is not enough available capacity."
+                + " You should increase the number of application instances to maintain the requested number of"
+                + " standby replicas.", 1, 1, "0_3");
+        assertThat(seen.list).isEmpty();
+
+        assignor.warn("Unable to assign standby tasks: no client tags configured");
+        context.getLogger("org.apache.kafka.streams.processor.internals.StreamThread").warn("Unable to assign 1 of 1"
+                + " standby tasks for task [0_3].");
         assertThat(seen.list).hasSize(2);
     }
 
