@@ -5,7 +5,9 @@ import io.rtmstreams.app.TopicAdmin;
 import io.rtmstreams.streams.ProcessorMetrics;
 import io.rtmstreams.streams.RtmTopology;
 import io.rtmstreams.streams.StreamsProperties;
+import io.rtmstreams.streams.OutputSelection;
 import io.rtmstreams.streams.StreamsSettings;
+import io.rtmstreams.streams.json.Ack;
 import io.rtmstreams.streams.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -67,7 +69,10 @@ import java.util.zip.CRC32;
  *
  * <p>Run: {@code mvn -q -Pbench test-compile exec:exec -Dbench.main=io.rtmstreams.bench.EndToEndLoad
  * -Dbench.jvm=-Xmx3g -Dbench.args='--mode throughput --routers 1 --partitions 1'}; {@code --routes n} takes the
- * first n routes of the table, {@code --partitioner crc32} writes the adverts where librdkafka's default
+ * first n routes of the table, {@code --batch n} sends the table as a bulk feeder does (ADD_ROUTES of n routes with
+ * {@code ack: ERRORS}, then a SYNC whose result ends the run; D25, D26, D30), {@code --lean} turns off every output
+ * but best routes and failures (destination changes, notifications, the fleet view, successful results),
+ * {@code --partitioner crc32} writes the adverts where librdkafka's default
  * partitioner would (D23's detour; the default, {@code java}, places them), {@code --warmup n} (default 200000, 0 for a cold run) how many commands warm the JVM
  * up first; {@code -Dload.streams.<property>=<value>} overrides a Kafka Streams property of
  * both apps.
@@ -86,18 +91,22 @@ public final class EndToEndLoad {
             case "crc32" -> true;
             default -> throw new IllegalArgumentException("--partitioner is java or crc32");
         };
+        int batch = Integer.parseInt(arg(args, "--batch", "1"));
+        boolean lean = args.length > 0 && java.util.Arrays.asList(args).contains("--lean");
         Path dir = Files.createTempDirectory("rtm-load");
         try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"))) {
-            List<String> table = RibTable.load().commands("ROUTER");
-            table = table.subList(0, Math.min(routes, table.size() - 1) + 1);
+            RibTable rib = RibTable.load().first(routes);
+            List<String> table = rib.commands("ROUTER");
             int warmup = Integer.parseInt(arg(args, "--warmup", "200000"));
             if (warmup > 0) {
-                new EndToEndLoad(broker.bootstrapServers(), dir, partitions, crc32, "warm.").warmUp(
-                        commands(table.subList(0, Math.min(warmup, table.size())), 1));
+                RibTable warm = rib.first(warmup);
+                new EndToEndLoad(broker.bootstrapServers(), dir, partitions, crc32, lean, "warm.").warmUp(
+                        commands(batch > 1 ? warm.batchCommands("ROUTER", batch) : warm.commands("ROUTER"), 1));
             }
-            EndToEndLoad load = new EndToEndLoad(broker.bootstrapServers(), dir, partitions, crc32, "");
+            EndToEndLoad load = new EndToEndLoad(broker.bootstrapServers(), dir, partitions, crc32, lean, "");
             switch (mode) {
-                case "throughput" -> load.throughput(commands(table, routers));
+                case "throughput" -> load.throughput(commands(batch > 1 ? rib.batchCommands("ROUTER", batch)
+                        : table, routers), routers * rib.entries().size());
                 case "latency" -> load.latency(commands(table, routers),
                         Integer.parseInt(arg(args, "--rate", "5000")), Integer.parseInt(arg(args, "--seconds", "30")));
                 case "interface-down" -> load.interfaceDown(peers(commands(table, routers),
@@ -111,20 +120,24 @@ public final class EndToEndLoad {
     private final Path dir;
     private final int partitions;
     private final boolean crc32;
+    private final boolean lean;
     private final String phase;
     private final StreamsSettings settings;
     private final String baselineIn;
     private final String baselineOut;
 
     /** A phase has its own topics and application ids, so the warm-up leaves nothing to the measured phase. */
-    private EndToEndLoad(String bootstrap, Path dir, int partitions, boolean crc32, String phase) throws Exception {
+    private EndToEndLoad(String bootstrap, Path dir, int partitions, boolean crc32, boolean lean, String phase)
+            throws Exception {
         this.bootstrap = bootstrap;
         this.dir = dir;
         this.partitions = partitions;
         this.crc32 = crc32;
+        this.lean = lean;
         this.phase = phase;
-        this.settings = StreamsSettings.defaults().withTopics(new Topics(phase + Topics.DEFAULT_PREFIX))
+        StreamsSettings s = StreamsSettings.defaults().withTopics(new Topics(phase + Topics.DEFAULT_PREFIX))
                 .withInputPartitions(partitions);
+        this.settings = lean ? s.withOutputs(new OutputSelection(false, false, false, Ack.ERRORS)) : s;
         this.baselineIn = phase + "baseline-in";
         this.baselineOut = phase + "baseline-out";
         try (Admin admin = admin()) {
@@ -143,7 +156,7 @@ public final class EndToEndLoad {
         long start = System.nanoTime();
         produceBoth(records);
         drain(passThrough(), "baseline", baselineOut, records.size());
-        drain(rtm(), "rtm", settings.topics().commandResults(), records.size());
+        drain(rtm(), "rtm", settings.topics().commandResults(), expectedResults(records));
         System.out.printf("warmed up on %,d commands in %.1f s%n", records.size(), (System.nanoTime() - start) / 1e9);
     }
 
@@ -170,22 +183,32 @@ public final class EndToEndLoad {
         return (int) (crc.getValue() % partitions);
     }
 
-    private void throughput(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+    /**
+     * The results the run waits for: every command's, except those that ask for errors only (batches with
+     * {@code ack: ERRORS}; every command's with the lean output set), and every SYNC's, which is always published.
+     */
+    private int expectedResults(List<ProducerRecord<byte[], byte[]>> records) {
+        return (int) records.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .filter(j -> j.contains("\"op\":\"SYNC\"") || !lean && !j.contains("\"ack\":\"ERRORS\"")).count();
+    }
+
+    private void throughput(List<ProducerRecord<byte[], byte[]>> records, int adverts) throws Exception {
         long produceStart = System.nanoTime();
         produceBoth(records);
-        System.out.printf("produced %,d commands twice in %.1f s%n", records.size(),
+        System.out.printf("produced %,d commands (%,d adverts) twice in %.1f s%n", records.size(), adverts,
                 (System.nanoTime() - produceStart) / 1e9);
         double baseline = drain(passThrough(), "baseline", baselineOut, records.size());
-        double rtm = drain(rtm(), "rtm", settings.topics().commandResults(), records.size());
+        double rtm = drain(rtm(), "rtm", settings.topics().commandResults(), expectedResults(records));
         System.out.printf("pass-through: %.2f s, %,.0f records/s%n", baseline, records.size() / baseline);
-        System.out.printf("rtm-streams:  %.2f s, %,.0f adverts/s to committed results and best routes%n", rtm,
-                records.size() / rtm);
-        System.out.printf("ratio rtm/pass-through throughput: %.2f%n", baseline / rtm);
-        printRecordsPerAdvert(records.size());
+        System.out.printf("rtm-streams:  %.2f s, %,.0f adverts/s to the last committed result (%s)%n", rtm,
+                adverts / rtm, lean ? "lean outputs" : "every output");
+        System.out.printf("ratio rtm/pass-through time: %.2f%n", rtm / baseline);
+        long written = printRecordsPerAdvert(adverts);
+        System.out.printf("records written/s: rtm-streams %,.0f, pass-through %,.0f: ratio %.2f%n", written / rtm,
+                records.size() / baseline, (written / rtm) / (records.size() / baseline));
         long rocks = directorySize(dir.resolve(phase + "rtm"));
         long changelog = changelogBytes(phase + "rtm");
-        long stored = records.stream().filter(r -> !new String(r.value(), StandardCharsets.UTF_8)
-                .contains("REGISTER_ENTITY")).count();
+        long stored = adverts;
         System.out.printf("state: RocksDB %,d B + changelog %,d B for %,d routes = %.0f B per route%n", rocks,
                 changelog, stored, (rocks + changelog) / (double) stored);
     }
@@ -453,7 +476,8 @@ public final class EndToEndLoad {
     }
 
     /** What the processor wrote per command, topic by topic (transaction markers included). */
-    private void printRecordsPerAdvert(int commands) throws Exception {
+    /** Prints the records each output and changelog topic holds per advert; returns them all. */
+    private long printRecordsPerAdvert(int adverts) throws Exception {
         try (Admin admin = admin()) {
             Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
                     new HashMap<>();
@@ -469,8 +493,11 @@ public final class EndToEndLoad {
             admin.listOffsets(latest).all().get().forEach((tp, o) -> perTopic.merge(tp.topic(), o.offset(),
                     Long::sum));
             perTopic.values().removeIf(v -> v == 0);
-            perTopic.forEach((topic, n) -> System.out.printf("  %-50s %6.2f per command%n", topic,
-                    n / (double) commands));
+            perTopic.forEach((topic, n) -> System.out.printf("  %-50s %6.2f per advert%n", topic,
+                    n / (double) adverts));
+            long all = perTopic.values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf("  %-50s %6.2f per advert%n", "all", all / (double) adverts);
+            return all;
         }
     }
 

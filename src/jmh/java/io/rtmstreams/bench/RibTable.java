@@ -83,6 +83,39 @@ public record RibTable(List<Entry> entries) {
                 + "\"preference\":20,\"metric\":" + metric + ",\"views\":[\"unicast\"]}";
     }
 
+    /**
+     * The table as a bulk feeder sends it (contract.md v2; D25, D26, D30): one REGISTER_ENTITY, ADD_ROUTES of up to
+     * {@code batch} routes each with {@code ack: ERRORS} and the fields the routes share on top (entity, neighbour,
+     * preference, views), then a SYNC whose result says the table is in.
+     */
+    public List<String> batchCommands(String router, int batch) {
+        List<String> out = new ArrayList<>(entries.size() / batch + 3);
+        out.add("{\"op\":\"REGISTER_ENTITY\",\"requestId\":\"reg\",\"router\":\"" + router + "\","
+                + "\"entity\":{\"protocolId\":14,\"instanceId\":1},\"family\":\"ipv4\"}");
+        for (int from = 0; from < entries.size(); from += batch) {
+            StringBuilder b = new StringBuilder(batch * 96 + 256);
+            b.append("{\"op\":\"ADD_ROUTES\",\"requestId\":\"b").append(from).append("\",\"router\":\"")
+                    .append(router).append("\",\"entity\":{\"protocolId\":14,\"instanceId\":1},\"ack\":\"ERRORS\","
+                    + "\"neighbour\":{\"address\":\"" + DEFAULT_PEER + "\",\"interfaceIndex\":1},"
+                    + "\"preference\":20,\"views\":[\"unicast\"],\"routes\":[");
+            for (int i = from; i < Math.min(from + batch, entries.size()); i++) {
+                Entry e = entries.get(i);
+                b.append(i == from ? "" : ",").append("{\"dest\":\"").append(e.prefix())
+                        .append("\",\"nextHops\":[{\"address\":\"").append(e.nextHop())
+                        .append("\",\"interfaceIndex\":1}],\"metric\":").append(e.med()).append('}');
+            }
+            out.add(b.append("]}").toString());
+        }
+        out.add("{\"op\":\"SYNC\",\"requestId\":\"sync\",\"router\":\"" + router + "\","
+                + "\"entity\":{\"protocolId\":14,\"instanceId\":1},\"family\":\"ipv4\",\"marker\":\"end-of-rib\"}");
+        return out;
+    }
+
+    /** The first {@code n} entries. */
+    public RibTable first(int n) {
+        return new RibTable(entries.subList(0, Math.min(n, entries.size())));
+    }
+
     /** A random IPv4 address inside {@code p}: the lookups of the query benchmarks. */
     public static IpAddress addressInside(Prefix p, java.util.SplittableRandom random) {
         byte[] b = p.address().toBytes();

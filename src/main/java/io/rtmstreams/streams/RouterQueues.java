@@ -6,6 +6,7 @@ import io.rtmstreams.rtm.state.OrderedStore;
 import io.rtmstreams.streams.state.WaitingEntry;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -14,7 +15,9 @@ import java.util.TreeSet;
 /**
  * The queues of routers that have work pending (D24): {@code router | seq u64} in the task's table state, so they
  * survive restarts with the work they wait for. Each router's head, tail and length are kept in memory, read from
- * the store on start-up (the queues are short-lived: they exist only while work is pending).
+ * the store on start-up (the queues are short-lived: they exist only while work is pending). The task's timer
+ * catch-up horizon (see {@link WorkScheduler}) lives here too, under a key no router's can be ({@code 0x00}: router
+ * ids are never empty).
  */
 final class RouterQueues {
 
@@ -25,15 +28,22 @@ final class RouterQueues {
         WaitingEntry last;
     }
 
+    private static final byte[] CATCH_UP = {0};
+
     private final OrderedStore<WaitingEntry> store;
     private final Map<String, Queue> queues = new HashMap<>();
     private final NavigableSet<String> routers = new TreeSet<>();
+    private long catchUp = -1;
 
     RouterQueues(OrderedStore<WaitingEntry> store) {
         this.store = store;
         try (Cursor<WaitingEntry> c = store.range(null, null)) {
             while (c.hasNext()) {
                 Cursor.Entry<WaitingEntry> e = c.next();
+                if (Arrays.equals(e.key(), CATCH_UP)) {
+                    catchUp = e.value().horizon();
+                    continue;
+                }
                 String router = router(e.key());
                 long seq = KeyBuilder.readU64(e.key(), e.key().length - 8);
                 Queue q = queues.computeIfAbsent(router, r -> {
@@ -44,6 +54,22 @@ final class RouterQueues {
                 q.tail = seq;
                 q.last = e.value();
                 routers.add(router);
+            }
+        }
+    }
+
+    /** The task's timer catch-up horizon, or -1 when every free router's due deadlines have fired. */
+    long catchUp() {
+        return catchUp;
+    }
+
+    void setCatchUp(long horizon) {
+        if (horizon != catchUp) {
+            catchUp = horizon;
+            if (horizon < 0) {
+                store.delete(CATCH_UP);
+            } else {
+                store.put(CATCH_UP, WaitingEntry.horizon(horizon));
             }
         }
     }

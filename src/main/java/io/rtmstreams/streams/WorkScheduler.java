@@ -17,7 +17,10 @@ import java.util.List;
  * it belongs to, and so does every deadline up to the wall clock when the task has been idle. A router's timers
  * only act on that router's tables, so what matters is where they fire between the router's own records: a free
  * router's due deadlines fire at once, a busy router's are noted in its queue as a horizon (a
- * {@linkplain WaitingEntry#horizon waiting entry}) that fires them when the queue gets there.
+ * {@linkplain WaitingEntry#horizon waiting entry}) that fires them when the queue gets there. When the free
+ * routers' due deadlines are more than a budget (a restart after downtime), the time they are due by is kept as the
+ * task's catch-up horizon: the steps fire them, and a router's record first fires that router's, so each router still
+ * sees them before its next record, while the others go on; one write, not one per router.
  *
  * <p><b>Work.</b> A router is busy while it has pending work or a queue. A busy router's records wait in its queue,
  * in state, in arrival order; other routers go on. Work goes on in steps of one budget each, from a punctuation
@@ -49,9 +52,9 @@ final class WorkScheduler {
         return !queues.isEmpty(router);
     }
 
-    /** True while some router of the task is busy. */
+    /** True while some router of the task is busy, or free routers have deadlines to catch up on. */
     boolean hasWork() {
-        return !queues.routers().isEmpty();
+        return !queues.routers().isEmpty() || queues.catchUp() >= 0;
     }
 
     /**
@@ -60,17 +63,22 @@ final class WorkScheduler {
      */
     void arrive(String router, WaitingEntry e, WorkBudget budget) {
         passTime(e.timestamp(), router, budget);
-        if (busy(router)) {
-            queues.append(router, e);
-        } else if (applier.apply(e, budget) == RecordApplier.Applied.STARTED) {
+        if (!busy(router)) {
+            long horizon = Math.max(queues.catchUp(), e.timestamp());
+            countTimers(engine.fireDueTimers(router, horizon, budget, out));
+            if (engine.hasDueTimers(router, horizon)) {
+                queues.append(router, WaitingEntry.horizon(horizon));
+            }
+        }
+        if (busy(router) || applier.apply(e, budget) == RecordApplier.Applied.STARTED) {
             queues.append(router, e);
         }
     }
 
     /**
      * The task's time reaches {@code time} (a record of {@code except}, or the wall clock of an idle task; D8): every
-     * free router's deadlines up to it fire, as many as the budget allows; a router left with due deadlines, and
-     * every busy one but {@code except} (whose record carries its own time), gets the horizon in its queue.
+     * busy router but {@code except} (whose record carries its own time) gets the horizon in its queue, and the free
+     * routers' deadlines up to it fire, as many as the budget allows; what is left raises the catch-up horizon.
      */
     void passTime(long time, String except, WorkBudget budget) {
         for (String r : queues.routers()) {
@@ -78,14 +86,25 @@ final class WorkScheduler {
                 queues.passTime(r, time);
             }
         }
-        int fired = engine.fireDueTimers(time, this::busy, budget, out);
-        for (String r; (r = engine.routerWithDueTimers(time, this::busy)) != null; ) {
-            queues.append(r, WaitingEntry.horizon(time));
-        }
-        countTimers(fired);
+        catchUp(Math.max(time, queues.catchUp()), budget);
     }
 
-    /** One step: the busy routers' work, in turn from where the last step stopped, as far as the budget goes. */
+    /**
+     * Fires the free routers' deadlines up to {@code horizon} within the budget, earliest first; the catch-up horizon
+     * is then {@code horizon} while some are left, else none.
+     */
+    private void catchUp(long horizon, WorkBudget budget) {
+        if (horizon < 0) {
+            return;
+        }
+        countTimers(engine.fireDueTimers(horizon, this::busy, budget, out));
+        queues.setCatchUp(engine.routerWithDueTimers(horizon, this::busy) != null ? horizon : -1);
+    }
+
+    /**
+     * One step: the busy routers' work, in turn from where the last step stopped, then the free routers' deadlines
+     * to catch up on, as far as the budget goes.
+     */
     void step(WorkBudget budget) {
         List<String> order = new ArrayList<>(queues.routers().tailSet(lastServed, false));
         order.addAll(queues.routers().headSet(lastServed, true));
@@ -96,6 +115,7 @@ final class WorkScheduler {
             drain(r, budget);
             lastServed = r;
         }
+        catchUp(queues.catchUp(), budget);
     }
 
     /** Applies the router's pending work and then its queue until it is free or the budget is spent. */
