@@ -154,7 +154,7 @@ public final class QueryServer implements AutoCloseable {
     private void fleet(Context ctx) {
         StateAccess s = state;
         Queries.FleetQuery q = Queries.FleetQuery.of(Params.of(ctx.pathParamMap(), ctx.queryParamMap(),
-                Set.of("prefix", "view")));
+                Set.of("prefix", "view", "limit", "cursor")));
         answer(ctx, s.owner(StoreRegistry.FLEET_STATE, q.key()),
                 partition -> Queries.fleet(q, FleetMembers.readOnly(s.store(StoreRegistry.FLEET_STATE, partition))));
     }
