@@ -61,8 +61,8 @@ public final class RtmRuntime implements AutoCloseable {
 
     /**
      * Starts the broker (if embedded), refuses version 1 output topics ({@link V1Topics}), makes sure the topics
-     * exist and are co-partitioned, starts the query API and starts processing. The processor counts into {@code metrics}, which {@code /metrics} serves beside Kafka
-     * Streams' own; closing the runtime closes them.
+     * exist and are co-partitioned, starts the query API and starts processing. The processor counts into
+     * {@code metrics}, which {@code /metrics} serves beside Kafka Streams' own; closing the runtime closes them.
      */
     public static RtmRuntime start(AppConfig config, ApiMetrics metrics) throws Exception {
         EmbeddedKafka broker = null;

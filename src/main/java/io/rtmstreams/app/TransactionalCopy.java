@@ -34,6 +34,7 @@ final class TransactionalCopy implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private int inTransaction;
     private boolean open;
+    private long sent;
 
     TransactionalCopy(Map<String, Object> client, String transactionalId) {
         Map<String, Object> c = new HashMap<>(client);
@@ -80,9 +81,15 @@ final class TransactionalCopy implements AutoCloseable {
             open = true;
         }
         producer.send(new ProducerRecord<>(topic, partition, r.timestamp(), r.key(), r.value(), r.headers()));
+        sent++;
         if (++inTransaction == RECORDS_PER_TRANSACTION) {
             commit();
         }
+    }
+
+    /** Records sent so far. */
+    long sent() {
+        return sent;
     }
 
     /** Reads {@code partitions} to their end offsets of now; returns how many offsets that covered. */

@@ -44,16 +44,6 @@ public final class V1Migration {
         void phase(String description, long total);
 
         void at(long done);
-
-        Progress NONE = new Progress() {
-            @Override
-            public void phase(String description, long total) {
-            }
-
-            @Override
-            public void at(long done) {
-            }
-        };
     }
 
     /** What a migration did: whether there was anything to migrate, and the best routes republished. */
@@ -149,28 +139,34 @@ public final class V1Migration {
 
     /** Step 2: the outputs recreated, and the live best routes of the staging topic written, partition by partition. */
     private long republish(MigrationTopics kafkaTopics) throws ExecutionException, InterruptedException {
+        MigrationTopics.Layout target = recreateOutputs(kafkaTopics);
+        try (TransactionalCopy copy = new TransactionalCopy(client, transactionalId())) {
+            copy.readPartitions(v1.staging(), "republishing best routes to " + topics.bestRoutes(), progress,
+                    records -> latest(records).forEach(r -> copy.send(topics.bestRoutes(), partition(r, target), r)));
+            return copy.sent();
+        }
+    }
+
+    /**
+     * The three outputs deleted and created again as they were, or like the staging topic where one is gone already
+     * (a repeated step 2); returns the layout of the best-route topic.
+     */
+    private MigrationTopics.Layout recreateOutputs(MigrationTopics kafkaTopics)
+            throws ExecutionException, InterruptedException {
         MigrationTopics.Layout staging = kafkaTopics.layout(v1.staging(), true);
         MigrationTopics.Layout bestRoutes = null;
         for (Topics.TopicSpec spec : topics.all()) {
-            if (v1.outputs().contains(spec.name())) {
-                MigrationTopics.Layout layout = kafkaTopics.exists(spec.name())
-                        ? kafkaTopics.layout(spec.name(), spec.compacted()) : staging.withCleanup(spec.compacted());
-                kafkaTopics.recreate(spec.name(), layout);
-                bestRoutes = spec.name().equals(topics.bestRoutes()) ? layout : bestRoutes;
+            if (!v1.outputs().contains(spec.name())) {
+                continue;
+            }
+            MigrationTopics.Layout layout = kafkaTopics.exists(spec.name())
+                    ? kafkaTopics.layout(spec.name(), spec.compacted()) : staging.withCleanup(spec.compacted());
+            kafkaTopics.recreate(spec.name(), layout);
+            if (spec.name().equals(topics.bestRoutes())) {
+                bestRoutes = layout;
             }
         }
-        MigrationTopics.Layout target = bestRoutes;
-        long[] written = {0};
-        try (TransactionalCopy copy = new TransactionalCopy(client, transactionalId())) {
-            copy.readPartitions(v1.staging(), "republishing best routes to " + topics.bestRoutes(), progress,
-                    records -> {
-                        for (ConsumerRecord<byte[], byte[]> r : latest(records)) {
-                            copy.send(topics.bestRoutes(), partition(r, target), r);
-                            written[0]++;
-                        }
-                    });
-        }
-        return written[0];
+        return bestRoutes;
     }
 
     /** The latest record of every key that is not a tombstone, in the order the keys were first written. */
