@@ -43,7 +43,7 @@ class ShippedSchemasIT {
         assertThat(inJar).isEqualTo(inProject);
 
         ContractSchemas schemas = ContractSchemas.get();
-        assertThat(schemas.topics()).hasSize(10);
+        assertThat(schemas.topics()).hasSize(9);
         assertThat(schemas.validateKey("rtm.fleet-routes", "unicast|10.0.0.0/8")).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package io.rtmstreams.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.rtmstreams.iphlp.InterfaceOffload;
 import io.rtmstreams.iphlp.InterfaceRow;
 import io.rtmstreams.net.IpFamily;
@@ -16,9 +17,9 @@ import java.util.List;
 
 /**
  * The query API's answers (contract.md, Query API), as records the one mapper writes. Every answer is an
- * {@link Answer}: the Win32 {@code status} and {@code code} followed by the body's fields. Routes, destinations,
- * GetBestRoute2 results and fleet records reuse the output topics' shapes ({@link OutputJson}); interface rows the
- * input's ({@link WireInterfaceRow}).
+ * {@link Answer}: the Win32 {@code status} and {@code code} followed by the body's fields. Routes, destinations and
+ * GetBestRoute2 results reuse the output topics' shapes ({@link OutputJson}); interface rows the input's
+ * ({@link WireInterfaceRow}).
  */
 final class ApiJson {
 
@@ -104,6 +105,14 @@ final class ApiJson {
 
     /** GetBestRoute2's answer (D17, B9), the fields of the lookup at the top level. */
     record BestRoute(String router, int rtmInstance, @JsonUnwrapped OutputJson.BestRouteLookup lookup) {
+    }
+
+    /**
+     * {@code GET /v1/fleet/prefixes} (D27): how many (router, rtmInstance) tables have a best route for the prefix,
+     * and a page of them in router order, each {@code {router, rtmInstance, routeId, owner, effectiveMetric,
+     * nextHops, lastChanged}} as its best-route record has them; {@code cursor} is absent on the last page.
+     */
+    record FleetPage(String view, String prefix, long routerCount, List<RawValue> routers, String cursor) {
     }
 
     /** Liveness and readiness: the Kafka Streams state and whether queries are answered. */

@@ -1,5 +1,7 @@
 package io.rtmstreams.api;
 
+import io.rtmstreams.streams.ViewPrefixPartitioner;
+import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -15,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The query API's view of a running {@link KafkaStreams}: a key belongs to the instance holding the active task of
- * its partition (every store key starts with the router and the inputs are keyed by router, D2; the fleet store by
- * {@code view|prefix}), found through Kafka Streams' metadata and the {@code application.server} each instance
- * advertises. Only a RUNNING instance answers: while rebalancing, ownership is moving and answers could be stale.
+ * its partition (every store key starts with the router and the inputs are keyed by router, D2; the fleet store's
+ * key is {@code view|prefix}, partitioned as rtm.best-routes, D27), found through Kafka Streams' metadata and the
+ * {@code application.server} each instance advertises. Only a RUNNING instance answers: while rebalancing, ownership is moving and answers could be stale.
  */
 public final class KafkaStreamsState implements StateAccess {
 
@@ -86,6 +88,7 @@ public final class KafkaStreamsState implements StateAccess {
     private static final class Live implements Metadata {
         private final KafkaStreams streams;
         private final StringSerializer keys = new StringSerializer();
+        private final ViewPrefixPartitioner<Object> byPrefix = new ViewPrefixPartitioner<>();
         private final Map<String, ReadOnlyKeyValueStore<Bytes, byte[]>> handles = new ConcurrentHashMap<>();
 
         Live(KafkaStreams streams) {
@@ -97,9 +100,11 @@ public final class KafkaStreamsState implements StateAccess {
             return streams.state();
         }
 
+        /** The fleet store is in the partition of its source, rtm.best-routes, which is by view|prefix (D27). */
         @Override
         public KeyQueryMetadata forKey(String store, String key) {
-            return streams.queryMetadataForKey(store, key, keys);
+            return store.equals(StoreRegistry.FLEET_STATE) ? streams.queryMetadataForKey(store, key, byPrefix)
+                    : streams.queryMetadataForKey(store, key, keys);
         }
 
         @Override

@@ -130,11 +130,16 @@ final class Params {
 
     /** {@code limit}: 1 to {@code max} (MaxHandlesInEnum, R126); {@code max} when absent. */
     int limit(int max) {
+        return limit(max, "items (MaxHandlesInEnum, R126)");
+    }
+
+    /** {@code limit}: 1 to {@code max} {@code what}; {@code max} when absent. */
+    int limit(int max, String what) {
         String v = text("limit");
         return v == null ? max : parse("limit", v, s -> {
             int n = Integer.parseInt(s);
             if (n < 1 || n > max) {
-                throw new IllegalArgumentException("a page holds 1 to " + max + " items (MaxHandlesInEnum, R126)");
+                throw new IllegalArgumentException("a page holds 1 to " + max + " " + what);
             }
             return n;
         });

@@ -1,6 +1,5 @@
 package io.rtmstreams.api;
 
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.rtmstreams.api.ApiJson.Answer;
 import io.rtmstreams.iphlp.BestRouteQuery;
 import io.rtmstreams.iphlp.BestRouteResult;
@@ -210,11 +209,19 @@ final class Queries {
         return Answer.ok(new ApiJson.BestRoute(router, instance, OutputMapper.bestRouteLookup(r)));
     }
 
-    /** A fleet query: a prefix in a view (unicast unless given), under the fleet store's key {@code view|prefix}. */
-    record FleetQuery(View view, Prefix prefix) {
+    /**
+     * A fleet query: a prefix in a view (unicast unless given), under the fleet store's key {@code view|prefix}, and
+     * a page of at most {@code limit} members after {@code after} (null: from the first).
+     */
+    record FleetQuery(View view, Prefix prefix, int limit, FleetMembers.Position after) {
+
+        /** The largest page (contract.md, Query API). */
+        static final int MAX_PAGE = 1_000;
 
         static FleetQuery of(Params p) {
-            return new FleetQuery(p.view(View.UNICAST), p.prefix("prefix"));
+            String cursor = p.text("cursor");
+            return new FleetQuery(p.view(View.UNICAST), p.prefix("prefix"), p.limit(MAX_PAGE, "routers"),
+                    cursor == null ? null : FleetCursor.decode(cursor));
         }
 
         String key() {
@@ -222,15 +229,19 @@ final class Queries {
         }
     }
 
-    /** The routers that reach a prefix in a view; ERROR_NOT_FOUND when none does. */
-    static Answer<OutputJson.FleetRoute> fleet(FleetQuery q, FleetMembers members) {
-        List<RawValue> routers = members.routers(q.key());
-        if (routers.isEmpty()) {
+    /**
+     * How many routers reach a prefix in a view and a page of them in router order, with a cursor when more follow;
+     * ERROR_NOT_FOUND when none does.
+     */
+    static Answer<ApiJson.FleetPage> fleet(FleetQuery q, FleetMembers members) {
+        long count = members.tally(q.key()).count();
+        if (count == 0) {
             throw new RtmException(Status.ERROR_NOT_FOUND, "no router reaches " + q.prefix() + " in the "
                     + q.view().wireName() + " view");
         }
-        return Answer.ok(new OutputJson.FleetRoute(q.view().wireName(), q.prefix().toString(), routers.size(),
-                routers));
+        FleetMembers.Page page = members.page(q.key(), q.after(), q.limit());
+        return Answer.ok(new ApiJson.FleetPage(q.view().wireName(), q.prefix().toString(), count, page.routers(),
+                page.next() == null ? null : FleetCursor.encode(page.next())));
     }
 
     private int maxPage() {

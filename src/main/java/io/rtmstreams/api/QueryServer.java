@@ -61,9 +61,11 @@ public final class QueryServer implements AutoCloseable {
     private volatile StateAccess state = StateAccess.NOT_STARTED;
     private volatile String self;
     private volatile Forwarder forwarder;
+    private final boolean fleetView;
 
     private QueryServer(StreamsSettings settings, ApiMetrics metrics, String advertisedHost) {
         this.queries = new Queries(settings);
+        this.fleetView = settings.fleetView();
         this.metrics = metrics;
         this.advertisedHost = advertisedHost;
         this.app = Javalin.create(this::configure);
@@ -158,9 +160,14 @@ public final class QueryServer implements AutoCloseable {
     }
 
     private void fleet(Context ctx) {
+        if (!fleetView) {
+            error(ctx, 400, OutputMapper.error(Status.ERROR_NOT_SUPPORTED,
+                    "the fleet view is turned off (--fleet-view=false)"));
+            return;
+        }
         StateAccess s = state;
         Queries.FleetQuery q = Queries.FleetQuery.of(Params.of(ctx.pathParamMap(), ctx.queryParamMap(),
-                Set.of("prefix", "view")));
+                Set.of("prefix", "view", "limit", "cursor")));
         answer(ctx, s.owner(StoreRegistry.FLEET_STATE, q.key()),
                 partition -> Queries.fleet(q, FleetMembers.readOnly(s.store(StoreRegistry.FLEET_STATE, partition))));
     }

@@ -1,6 +1,7 @@
 /**
  * The query API (contract.md, Query API): read-only HTTP/JSON over the state stores, answered by the instance that
- * owns the router (or, for the fleet, the {@code view|prefix}) and forwarded there once by any other instance.
+ * owns the router (or, for the fleet, the partition of rtm.best-routes that holds the {@code view|prefix}, D27) and
+ * forwarded there once by any other instance.
  *
  * <p><b>Shape.</b> {@link io.rtmstreams.api.QueryServer} is the HTTP shell (Javalin): it binds to the configured
  * address (127.0.0.1 unless told otherwise), serves GET only (HEAD as GET without a body; anything else is 405),
@@ -22,8 +23,10 @@
  * for methods other than GET; 503 ERROR_NOT_READY (21) with {@code Retry-After: 1} while the state cannot be
  * queried; 500 ERROR_INTERNAL_ERROR (1359).
  *
- * <p><b>Cursors.</b> A destination enumeration answers a page and, unless it is the last, an opaque {@code cursor}:
- * URL-safe base64 of {@code d1:<last prefix of the page>}. The next page is the same query plus the cursor.
+ * <p><b>Cursors.</b> A destination enumeration and a fleet page answer a page and, unless it is the last, an opaque
+ * {@code cursor}: URL-safe base64 of {@code d1:<last prefix of the page>} or {@code f1:<router>|<rtmInstance>} of
+ * the last member. The next page is the same query plus the cursor. A fleet page's last page says NO_ERROR (it is
+ * not an RTMv2 enumeration).
  *
  * <p><b>Forwarding.</b> A request the local instance does not own goes to the owner's advertised address
  * ({@code application.server}) with {@code X-Rtm-Forwarded-By}; a request carrying that header is never forwarded

@@ -67,9 +67,9 @@ public final class RtmRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts the broker (if embedded), makes sure the topics exist and are co-partitioned, starts the query API and
-     * starts processing. The processor counts into {@code metrics}, which {@code /metrics} serves beside Kafka
-     * Streams' own; closing the runtime closes them.
+     * Starts the broker (if embedded), refuses version 1 output topics ({@link V1Topics}), makes sure the topics
+     * exist and are co-partitioned, starts the query API and starts processing. The processor counts into
+     * {@code metrics}, which {@code /metrics} serves beside Kafka Streams' own; closing the runtime closes them.
      */
     public static RtmRuntime start(AppConfig config, ApiMetrics metrics) throws Exception {
         EmbeddedKafka broker = null;
@@ -83,6 +83,7 @@ public final class RtmRuntime implements AutoCloseable {
             }
             String bootstrap = broker != null ? broker.bootstrapServers() : config.bootstrapServers();
             admin = Admin.create(clientProperties(config, bootstrap));
+            new V1Topics(config.settings().topics()).refuseIfPresent(admin, V1Migration.command(config));
             TopicAdmin.Report report = TopicAdmin.ensure(admin, config.settings().topics(), config.partitions(),
                     config.replicationFactor());
             api = QueryServer.start(config.apiHost(), config.apiPort(), config.apiAdvertisedHost(), config.settings(),

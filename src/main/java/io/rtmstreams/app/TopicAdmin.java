@@ -71,7 +71,12 @@ public final class TopicAdmin {
      */
     public static Map<String, Integer> partitionCounts(Admin admin, Topics topics)
             throws ExecutionException, InterruptedException {
-        List<String> names = topics.all().stream().map(Topics.TopicSpec::name).toList();
+        return partitionCounts(admin, topics.all().stream().map(Topics.TopicSpec::name).toList());
+    }
+
+    /** The partition count of each of {@code names}, waiting as {@link #partitionCounts(Admin, Topics)} does. */
+    static Map<String, Integer> partitionCounts(Admin admin, List<String> names)
+            throws ExecutionException, InterruptedException {
         long deadline = System.nanoTime() + METADATA_PATIENCE.toNanos();
         while (true) {
             try {

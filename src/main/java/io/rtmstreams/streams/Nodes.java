@@ -20,8 +20,8 @@ public final class Nodes {
     public static final String ENTITY_EVENTS_SINK = "entity-events-sink";
     public static final String NOTIFICATIONS_SINK = "notifications-sink";
     public static final String REJECTED_SINK = "rejected-sink";
-    public static final String FLEET_UPDATES_SINK = "fleet-updates-sink";
-    public static final String FLEET_UPDATES_SOURCE = "fleet-updates-source";
+    /** The fleet view's source: the app's own best-route output, read back in the prefix's partition (D27). */
+    public static final String BEST_ROUTES_SOURCE = "best-routes-source";
     public static final String FLEET_AGGREGATOR = "fleet-aggregator";
     public static final String FLEET_ROUTES_SINK = "fleet-routes-sink";
 

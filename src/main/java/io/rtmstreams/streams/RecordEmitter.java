@@ -1,14 +1,11 @@
 package io.rtmstreams.streams;
 
-import io.rtmstreams.rtm.BestRoute;
 import io.rtmstreams.rtm.DestChange;
 import io.rtmstreams.rtm.EffectSink;
 import io.rtmstreams.rtm.EntityEvent;
 import io.rtmstreams.rtm.Notification;
-import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.streams.json.OutputJson;
 import io.rtmstreams.streams.json.OutputMapper;
-import io.rtmstreams.streams.json.WireEntity;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -60,11 +57,6 @@ final class RecordEmitter implements EffectSink {
         if (outputs.destChanges()) {
             forward(Nodes.DEST_CHANGES_SINK, key, OutputMapper.destChange(c, requestId, bestHops));
         }
-        if (outputs.fleetView() && fleetEntryChanged(c.previous(), c.best())) {
-            forward(Nodes.FLEET_UPDATES_SINK, OutputMapper.fleetKey(c.view(), c.prefix()), new FleetUpdate(
-                    c.view().wireName(), c.prefix().toString(), c.table().router(), c.table().rtmInstance(),
-                    fleetEntry(c.table(), c.best(), bestHops)));
-        }
     }
 
     @Override
@@ -78,32 +70,5 @@ final class RecordEmitter implements EffectSink {
         if (outputs.notifications()) {
             forward(Nodes.NOTIFICATIONS_SINK, OutputMapper.notificationKey(n), OutputMapper.notification(n));
         }
-    }
-
-    /** A router's entry in the fleet view: its best route, or null for none; {@code hops} are the route's. */
-    static OutputJson.FleetRouter fleetEntry(TableId table, BestRoute b, List<OutputJson.NextHop> hops) {
-        if (b == null) {
-            return null;
-        }
-        return new OutputJson.FleetRouter(table.router(), table.rtmInstance(), b.route().id(),
-                WireEntity.of(b.route().owner()), b.effectiveMetric(), hops);
-    }
-
-    /**
-     * True when the router's {@linkplain #fleetEntry fleet entry} for {@code after} differs from the one for
-     * {@code before}, decided on the domain values the entry is made of rather than by building both. It is exactly
-     * the entries' equality: the owner maps one to one to its wire entity, and each usable next hop (id, address,
-     * interface index, LUID) to its JSON hop, since an address's canonical text and a LUID's unsigned text name one
-     * value each. What the entry leaves out (preference and metric apart from their sum, flags, neighbour, unusable
-     * next hops) cannot make a change.
-     */
-    static boolean fleetEntryChanged(BestRoute before, BestRoute after) {
-        if (before == null || after == null) {
-            return before != after;
-        }
-        return before.route().id() != after.route().id()
-                || !before.route().owner().equals(after.route().owner())
-                || before.effectiveMetric() != after.effectiveMetric()
-                || !before.nextHops().equals(after.nextHops());
     }
 }

@@ -5,6 +5,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -17,15 +18,19 @@ import java.util.List;
 /**
  * Builds the one topology of rtm-streams from its settings (the only factory; the runtime and every test call it):
  * <pre>
- * route-adverts     ┐                     placed             ┌► command-results, best-routes, dest-changes,
- *                   ├► placement-check ─────────► table-processor ─┤  entity-events, notifications, rejected
- * interface-changes ┘        │ misplaced           ▲ (RTM + IP   └► internal.fleet-updates ► fleet-aggregator
- *                            └► reroute topic ─────┘  Helper)                                  ► fleet-routes
+ * route-adverts     ┐                     placed             ┌► command-results, entity-events, notifications,
+ *                   ├► placement-check ─────────► table-processor ─┤  rejected
+ * interface-changes ┘        │ misplaced           ▲ (RTM + IP   └► best-routes, dest-changes (by view|prefix)
+ *                            └► reroute topic ─────┘  Helper)           │
+ *                                                     best-routes ◄─────┘ ► fleet-aggregator ► fleet-routes
  * </pre>
  * The table processor owns every router's state (inputs keyed by router, D2). A record its producer's partitioner
  * put on another partition than its router's comes back to the right one through the reroute topic (D23), an
  * internal topic of the application ({@code <application.id>-reroute-repartition}) with the inputs' partition
- * count. The fleet aggregator is a second sub-topology over best-route changes re-keyed by prefix.
+ * count. Best routes, destination changes and fleet records are partitioned by their {@code view|prefix}
+ * ({@link ViewPrefixPartitioner}, contract.md, Partitioning of outputs), so the fleet aggregator, a second
+ * sub-topology, reads the committed best routes back from their own topic and finds every router's best route for
+ * a prefix in that prefix's partition (D27).
  */
 public final class RtmTopology {
 
@@ -49,18 +54,21 @@ public final class RtmTopology {
         t.addProcessor(Nodes.TABLE_PROCESSOR, () -> new TableProcessor(settings, metrics), Nodes.PLACEMENT_CHECK,
                 Nodes.REROUTE_SOURCE);
         t.addStateStore(StoreRegistry.builder(StoreRegistry.TABLE_STATE), Nodes.TABLE_PROCESSOR);
+        StringSerializer text = new StringSerializer();
+        ViewPrefixPartitioner<Object> byPrefix = new ViewPrefixPartitioner<>();
         t.addSink(Nodes.COMMAND_RESULTS_SINK, topics.commandResults(), keys, json, Nodes.TABLE_PROCESSOR);
-        t.addSink(Nodes.BEST_ROUTES_SINK, topics.bestRoutes(), keys, json, Nodes.TABLE_PROCESSOR);
-        t.addSink(Nodes.DEST_CHANGES_SINK, topics.destChanges(), keys, json, Nodes.TABLE_PROCESSOR);
+        t.addSink(Nodes.BEST_ROUTES_SINK, topics.bestRoutes(), text, json, byPrefix, Nodes.TABLE_PROCESSOR);
+        t.addSink(Nodes.DEST_CHANGES_SINK, topics.destChanges(), text, json, byPrefix, Nodes.TABLE_PROCESSOR);
         t.addSink(Nodes.ENTITY_EVENTS_SINK, topics.entityEvents(), keys, json, Nodes.TABLE_PROCESSOR);
         t.addSink(Nodes.NOTIFICATIONS_SINK, topics.notifications(), keys, json, Nodes.TABLE_PROCESSOR);
         t.addSink(Nodes.REJECTED_SINK, topics.rejected(), keys, json, Nodes.TABLE_PROCESSOR);
-        t.addSink(Nodes.FLEET_UPDATES_SINK, topics.fleetUpdates(), keys, json, Nodes.TABLE_PROCESSOR);
 
-        t.addSource(Nodes.FLEET_UPDATES_SOURCE, new StringDeserializer(), bytes, topics.fleetUpdates());
-        t.addProcessor(Nodes.FLEET_AGGREGATOR, FleetProcessor::new, Nodes.FLEET_UPDATES_SOURCE);
-        t.addStateStore(StoreRegistry.builder(StoreRegistry.FLEET_STATE), Nodes.FLEET_AGGREGATOR);
-        t.addSink(Nodes.FLEET_ROUTES_SINK, topics.fleetRoutes(), keys, json, Nodes.FLEET_AGGREGATOR);
+        if (settings.fleetView()) { // --fleet-view=false: no sub-topology, no store, no rtm.fleet-routes records
+            t.addSource(Nodes.BEST_ROUTES_SOURCE, new StringDeserializer(), bytes, topics.bestRoutes());
+            t.addProcessor(Nodes.FLEET_AGGREGATOR, FleetProcessor::new, Nodes.BEST_ROUTES_SOURCE);
+            t.addStateStore(StoreRegistry.builder(StoreRegistry.FLEET_STATE), Nodes.FLEET_AGGREGATOR);
+            t.addSink(Nodes.FLEET_ROUTES_SINK, topics.fleetRoutes(), text, json, byPrefix, Nodes.FLEET_AGGREGATOR);
+        }
         return t;
     }
 }

@@ -3,8 +3,8 @@ package io.rtmstreams.streams;
 import java.util.List;
 
 /**
- * The topic names of the contract (contract.md, Topics), with a configurable prefix in place of {@code rtm.}, and
- * the one internal topic of the topology (best-route changes re-keyed by prefix for the fleet aggregator).
+ * The topic names of the contract (contract.md, Topics), with a configurable prefix in place of {@code rtm.}. The
+ * topology's one internal topic (the reroute topic, D23) is named and created by Kafka Streams.
  */
 public record Topics(String prefix) {
 
@@ -57,11 +57,6 @@ public record Topics(String prefix) {
         return prefix + "rejected";
     }
 
-    /** Internal: best-route changes keyed by {@code view|prefix}, read by the fleet aggregator. */
-    public String fleetUpdates() {
-        return prefix + "internal.fleet-updates";
-    }
-
     /** Every topic with its cleanup policy: compacted for full-state outputs (D21), delete for streams of events. */
     public List<TopicSpec> all() {
         return List.of(
@@ -73,8 +68,7 @@ public record Topics(String prefix) {
                 new TopicSpec(entityEvents(), false, false),
                 new TopicSpec(notifications(), true, false),
                 new TopicSpec(fleetRoutes(), true, false),
-                new TopicSpec(rejected(), false, false),
-                new TopicSpec(fleetUpdates(), false, false));
+                new TopicSpec(rejected(), false, false));
     }
 
     /** A topic, whether it is compacted, and whether it is an input keyed by router (co-partitioned, D2). */

@@ -245,15 +245,35 @@ class QueryEndpointsTest {
     }
 
     @Test
-    void shouldAnswerTheFleetRecordOfAPrefix() {
+    void shouldAnswerTheRoutersThatReachAPrefix() {
         JsonNode a = ok("/v1/fleet/prefixes?prefix=10.0.0.0/8");
         assertThat(a.get("view").asText()).isEqualTo("unicast");
         assertThat(a.get("prefix").asText()).isEqualTo("10.0.0.0/8");
         assertThat(a.get("routerCount").asInt()).isEqualTo(2);
+        assertThat(a.has("cursor")).as("one page holds them all").isFalse();
         assertThat(texts(a.get("routers"), r -> r.get("router").asText() + ":" + r.get("routeId").asLong()))
                 .containsExactly("r1:" + bed.routeId("net10"), "r2:" + bed.routeId("r2-net10"));
+        JsonNode r2 = a.get("routers").get(1);
+        assertThat((Iterable<String>) r2::fieldNames).containsExactly("router", "rtmInstance", "routeId", "owner",
+                "effectiveMetric", "nextHops", "lastChanged");
+        assertThat(r2.get("rtmInstance").asInt()).isZero();
+        assertThat(r2.get("owner").toString()).isEqualTo("{\"protocolId\":3,\"instanceId\":1}");
+        assertThat(r2.get("effectiveMetric").asLong()).as("route metric 0 + interface metric 5 (D11)").isEqualTo(5);
+        assertThat(r2.get("nextHops").get(0).get("interfaceLuid").asText()).isEqualTo("1000");
+        assertThat(r2.get("lastChanged").isIntegralNumber()).isTrue();
         JsonNode mcast = ok("/v1/fleet/prefixes?prefix=224.1.0.0/16&view=multicast");
         assertThat(texts(mcast.get("routers"), r -> r.get("router").asText())).containsExactly("r1");
+    }
+
+    @Test
+    void shouldPageTheRoutersOfAPrefixInRouterOrder() {
+        JsonNode first = ok("/v1/fleet/prefixes?prefix=10.0.0.0/8&limit=1");
+        assertThat(first.get("routerCount").asInt()).as("the count of all, not of the page").isEqualTo(2);
+        assertThat(texts(first.get("routers"), r -> r.get("router").asText())).containsExactly("r1");
+        JsonNode second = ok("/v1/fleet/prefixes?prefix=10.0.0.0/8&limit=1&cursor=" + first.get("cursor").asText());
+        assertThat(texts(second.get("routers"), r -> r.get("router").asText())).containsExactly("r2");
+        assertThat(second.has("cursor")).as("the last page").isFalse();
+        assertThat(second.get("status").asText()).isEqualTo("NO_ERROR");
     }
 
     @Test

@@ -74,6 +74,11 @@ class QueryErrorsTest {
         "/v1/routers/r1/nexthops?entity=3.4294967296                       | entity",
         "/v1/routers/bad%20router/entities                                 | router",
         "/v1/fleet/prefixes?prefix=10.0.0.0/8&view=anycast                 | view",
+        "/v1/fleet/prefixes?prefix=10.0.0.0/8&limit=1001                   | limit",
+        "/v1/fleet/prefixes?prefix=10.0.0.0/8&limit=0                      | limit",
+        "/v1/fleet/prefixes?prefix=10.0.0.0/8&cursor=not-a-cursor          | cursor",
+        "/v1/fleet/prefixes?prefix=10.0.0.0/8&cursor=ZDE6MTAuMC4wLjAvOA    | cursor",
+        "/v1/fleet/prefixes?prefix=10.0.0.0/8&cursor=ZjE6cjF8NzAwMDA       | cursor",
     })
     void shouldAnswerAnInvalidParameterWith400NamingIt(String path, String parameter) {
         Reply r = bed.get(path);

@@ -30,6 +30,7 @@ final class Cli {
                 .addSubcommand(new TopicsCommand())
                 .addSubcommand(new ProduceCommand(stdio))
                 .addSubcommand(new QueryCommand())
+                .addSubcommand(new MigrateV1Command(stdio))
                 .addSubcommand(new HelpCommand());
         CliErrors errors = new CliErrors();
         // Set after the subcommands are added: CommandLine setters apply to the subcommands present at the call.

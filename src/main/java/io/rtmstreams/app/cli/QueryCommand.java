@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
             "  /v1/routers/{router}/route-lists/{name}     entity=",
             "  /v1/routers/{router}/entities               family=",
             "  /v1/routers/{router}/interfaces             family=",
-            "  /v1/fleet/prefixes                          prefix= view=",
+            "  /v1/fleet/prefixes                          prefix= view= limit= cursor=",
             "  /health, /metrics",
             "",
             "Examples:",

@@ -35,15 +35,20 @@ final class ReadProgress implements AutoCloseable {
 
     /** A bar on {@code terminal} for an input of {@code totalBytes} (negative: unknown size, no percentage). */
     static ReadProgress shown(String task, long totalBytes, PrintStream terminal, PrintWriter messages) {
-        ProgressBar bar = new ProgressBarBuilder()
+        return new ReadProgress(bar(task, totalBytes < 0 ? -1 : totalBytes, unitName(totalBytes),
+                unitSize(totalBytes), terminal), messages);
+    }
+
+    /** A bar of the commands' one style: a task, a maximum (-1: unknown), a unit, speed, four updates a second. */
+    static ProgressBar bar(String task, long max, String unitName, long unitSize, PrintStream terminal) {
+        return new ProgressBarBuilder()
                 .setTaskName(task)
-                .setInitialMax(totalBytes < 0 ? -1 : totalBytes)
-                .setUnit(unitName(totalBytes), unitSize(totalBytes))
+                .setInitialMax(max)
+                .setUnit(unitName, unitSize)
                 .showSpeed(new DecimalFormat("0.0"))
                 .setUpdateIntervalMillis(UPDATE_MILLIS)
                 .setConsumer(new ConsoleProgressBarConsumer(terminal))
                 .build();
-        return new ReadProgress(bar, messages);
     }
 
     /** The bar counts in whole units: bytes for small inputs, KiB, and MiB from 16 MiB (unknown sizes: KiB). */

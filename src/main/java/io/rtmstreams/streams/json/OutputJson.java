@@ -1,7 +1,5 @@
 package io.rtmstreams.streams.json;
 
-import com.fasterxml.jackson.databind.util.RawValue;
-
 import java.util.List;
 
 /** The JSON shapes of the output topics (contract.md, Outputs and Command results), as records Jackson writes. */
@@ -72,16 +70,12 @@ public final class OutputJson {
                                List<String> changeTypes, DestInfo dest) {
     }
 
-    /** One router's best route in a fleet record. */
-    public record FleetRouter(String router, int rtmInstance, long routeId, WireEntity owner, long effectiveMetric,
-                              List<NextHop> nextHops) {
-    }
-
     /**
-     * {@code rtm.fleet-routes}. Each of {@code routers} is the JSON of a {@link FleetRouter}, kept as written when
-     * that router's entry last changed, so that a change of one router does not parse and write all the others.
+     * {@code rtm.fleet-routes} (D27): how many (router, rtmInstance) tables have a best route for the prefix in the
+     * view, with the key's record version (D21). Which tables they are is on {@code rtm.best-routes} in the
+     * prefix's partition and answered by {@code GET /v1/fleet/prefixes}.
      */
-    public record FleetRoute(String view, String prefix, int routerCount, List<RawValue> routers) {
+    public record FleetRoute(String view, String prefix, long routerCount, long version) {
     }
 
     /**

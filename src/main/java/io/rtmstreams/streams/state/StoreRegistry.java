@@ -26,8 +26,12 @@ public final class StoreRegistry {
 
     /** The table processor's store: every router's RTM and IP Helper state. */
     public static final String TABLE_STATE = "rtm-table-state";
-    /** The fleet aggregator's store: one entry per (view, prefix, router, instance). */
-    public static final String FLEET_STATE = "rtm-fleet-members";
+    /**
+     * The fleet aggregator's store: per (view, prefix) a tally and one member per (router, instance)
+     * ({@code FleetMembers}). Version 1's store, {@code rtm-fleet-members}, had members of another shape and no
+     * tallies; the new name keeps its changelog and local files from being read as this one's.
+     */
+    public static final String FLEET_STATE = "rtm-fleet-view";
 
     /** A logical store: its spec, its namespace byte in {@link #TABLE_STATE}, and its value codec. */
     public record Namespace<V>(StoreSpec<V> spec, int id, Codec<V> codec) {
@@ -78,7 +82,7 @@ public final class StoreRegistry {
     /**
      * A builder of a named physical store: persistent (RocksDB), with a changelog, and without Kafka Streams' record
      * cache. Nearly every advert writes keys that no other advert of the same commit interval writes (a destination,
-     * its index entries, one router's fleet entry), so the cache coalesced almost nothing (only the router's id
+     * its index entries, a table's fleet member), so the cache coalesced almost nothing (only the router's id
      * counter: one more changelog record per advert without it) and cost its sorted-map upkeep plus a second pass at
      * each commit. End to end a full table loads about 13 % faster without it (README, Performance).
      */

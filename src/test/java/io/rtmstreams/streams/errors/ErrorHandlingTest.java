@@ -134,7 +134,7 @@ class ErrorHandlingTest {
     private static ErrorHandlerContext context() {
         return new ErrorHandlerContext() {
             public String topic() {
-                return "lab.internal.fleet-updates";
+                return "lab.best-routes";
             }
 
             public int partition() {
@@ -150,7 +150,7 @@ class ErrorHandlingTest {
             }
 
             public String processorNodeId() {
-                return "fleet-updates-source";
+                return "best-routes-source";
             }
 
             public TaskId taskId() {

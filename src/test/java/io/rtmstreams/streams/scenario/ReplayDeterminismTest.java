@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Replaying the same input from scratch gives the same output (D4, D22, D8): a fresh topology with fresh state, fed
  * the same records at the same times with the same wall-clock advances, writes identical records - keys, values and
- * timestamps, in the same order - to every output topic, the internal fleet-update topic included. The input
+ * timestamps, in the same order - to every output topic, the fleet view's included. The input
  * ({@link SyntheticFleetInput}) is a few thousand records over four routers with ties, TTLs, hold-downs,
  * interface changes, deregistrations and bad records; the test first checks that it did exercise all of that.
  */
@@ -34,7 +34,7 @@ class ReplayDeterminismTest {
     private static final long SEED = 0x5EED_D22L;
     private static final int OPERATIONS = 2_500;
     private static final List<String> OUTPUTS = List.of("command-results", "best-routes", "dest-changes",
-            "entity-events", "notifications", "fleet-routes", "rejected", "internal.fleet-updates");
+            "entity-events", "notifications", "fleet-routes", "rejected");
 
     /**
      * The budget of work per call in units only: D24's wall-clock bound cuts work where the machine's speed says, and

@@ -129,7 +129,7 @@ public final class ContractSchemas {
         }
     }
 
-    /** The topics of the index by name without prefix ({@code best-routes}, {@code internal.fleet-updates}). */
+    /** The topics of the index by name without prefix ({@code best-routes}). */
     public Map<String, Topic> topics() {
         return topics;
     }

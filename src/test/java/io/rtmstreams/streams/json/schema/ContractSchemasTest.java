@@ -32,7 +32,6 @@ class ContractSchemasTest {
         assertThat(SCHEMAS.topic("best-routes").name()).isEqualTo("best-routes");
         assertThat(SCHEMAS.topic("rtm.best-routes").name()).isEqualTo("best-routes");
         assertThat(SCHEMAS.topic("lab.rtm.best-routes").name()).isEqualTo("best-routes");
-        assertThat(SCHEMAS.topic("rtm.internal.fleet-updates").name()).isEqualTo("internal.fleet-updates");
         assertThatThrownBy(() -> SCHEMAS.topic("rtm.best-route")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no schema for topic");
     }

@@ -9,8 +9,7 @@ import java.util.function.Function;
 
 /**
  * What a JSON Schema cannot say because it sees one document at a time: the key of a record is built from its
- * value (contract.md, Topics), and a fleet record counts its routers. Checked only where the fields exist; a missing
- * field is the schema's error to report.
+ * value (contract.md, Topics). Checked only where the fields exist; a missing field is the schema's error to report.
  */
 final class KeyRules {
 
@@ -33,14 +32,8 @@ final class KeyRules {
                     v -> join(text(v, "router"), text(v, "rtmInstance"), text(v, "registrationId"), text(v, "view"),
                             text(v, "prefix")),
                     "router|rtmInstance|registrationId|view|prefix of the value");
-            case "fleet-routes" -> {
-                expectKey(errors, key, value, v -> join(text(v, "view"), text(v, "prefix")), "view|prefix of the value");
-                routerCount(errors, value);
-            }
-            case "internal.fleet-updates" -> {
-                expectKey(errors, key, value, v -> join(text(v, "view"), text(v, "prefix")), "view|prefix of the value");
-                fleetUpdateMember(errors, value);
-            }
+            case "fleet-routes" ->
+                    expectKey(errors, key, value, v -> join(text(v, "view"), text(v, "prefix")), "view|prefix of the value");
             case "rejected" -> rejectedKey(errors, keyBytes, value);
             default -> throw new IllegalArgumentException("no key rule for topic " + topic);
         }
@@ -52,25 +45,6 @@ final class KeyRules {
         String expected = value.isObject() && key != null ? rule.apply(value) : null;
         if (expected != null && !expected.equals(key.isTextual() ? key.asText() : null)) {
             errors.add("key: " + key + " is not " + what + ": \"" + expected + "\" (contract.md, Topics)");
-        }
-    }
-
-    private static void routerCount(List<String> errors, JsonNode value) {
-        JsonNode count = value.get("routerCount");
-        JsonNode routers = value.get("routers");
-        if (count != null && routers != null && routers.isArray() && count.asLong() != routers.size()) {
-            errors.add("value: routerCount " + count + " but " + routers.size() + " routers (contract.md, Outputs: "
-                    + "Fleet route)");
-        }
-    }
-
-    private static void fleetUpdateMember(List<String> errors, JsonNode value) {
-        JsonNode best = value.get("best");
-        if (best != null && best.isObject() && !(best.path("router").equals(value.path("router"))
-                && best.path("rtmInstance").equals(value.path("rtmInstance")))) {
-            errors.add("value: $.best is the entry of router " + best.path("router") + " instance "
-                    + best.path("rtmInstance") + ", not of the update's router " + value.path("router")
-                    + " instance " + value.path("rtmInstance"));
         }
     }
 

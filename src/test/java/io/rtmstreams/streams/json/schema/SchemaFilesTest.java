@@ -103,7 +103,6 @@ class SchemaFilesTest {
         assertThat(keyPattern("notifications"))
                 .isEqualTo("^" + String.join("\\|", router, instance, ".*", view, prefix) + "$");
         assertThat(keyPattern("fleet-routes")).isEqualTo("^" + view + "\\|" + prefix + "$");
-        assertThat(keyPattern("internal.fleet-updates")).isEqualTo(keyPattern("fleet-routes"));
     }
 
     private static String keyPattern(String topic) {
