@@ -1,6 +1,7 @@
 package io.rtmstreams.rtm;
 
 import io.rtmstreams.rtm.state.StoreProvider;
+import io.rtmstreams.rtm.state.StoreSpec;
 
 /** The engine's typed tables over the stores of {@link RtmStores}. */
 final class RtmState {
@@ -9,6 +10,7 @@ final class RtmState {
     final RouteIndex routeIndex;
     final OwnerIndex ownerIndex;
     final InterfaceIndex interfaceIndex;
+    final NeighbourIndex neighbourIndex;
     final NextHops nextHops;
     final Entities entities;
     final Registrations registrations;
@@ -20,10 +22,11 @@ final class RtmState {
     final Counters counters;
 
     RtmState(StoreProvider p) {
-        destinations = new Destinations(p.store(RtmStores.DESTINATIONS));
-        routeIndex = new RouteIndex(p.store(RtmStores.ROUTE_INDEX));
-        ownerIndex = new OwnerIndex(p.store(RtmStores.OWNER_INDEX));
-        interfaceIndex = new InterfaceIndex(p.store(RtmStores.INTERFACE_INDEX));
+        destinations = new Destinations(p.store(RtmStores.DESTINATIONS), p.derivesIndexes() ? null : writer(p));
+        routeIndex = new RouteIndex(p.store(RtmStores.LIVE_ROUTES), p.store(RtmStores.DELETED_ROUTES));
+        ownerIndex = new OwnerIndex(p.store(RtmStores.OWNED_ROUTES));
+        interfaceIndex = new InterfaceIndex(p.store(RtmStores.INTERFACE_USES));
+        neighbourIndex = new NeighbourIndex(p.store(RtmStores.NEIGHBOUR_ROUTES));
         nextHops = new NextHops(p.store(RtmStores.NEXT_HOPS), p.store(RtmStores.NEXT_HOP_IDENTITIES));
         entities = new Entities(p.store(RtmStores.ENTITIES));
         registrations = new Registrations(p.store(RtmStores.REGISTRATIONS), p.store(RtmStores.MARKS),
@@ -34,5 +37,20 @@ final class RtmState {
         timers = new Timers(p.store(RtmStores.ROUTER_TIMERS), p.store(RtmStores.TIMERS));
         work = new PendingWorks(p.store(RtmStores.PENDING_WORK));
         counters = new Counters(p.store(RtmStores.COUNTERS));
+    }
+
+    /** Writes derived index entries into the provider's stores, for a provider that does not derive them. */
+    private static DerivedIndexes.Sink writer(StoreProvider p) {
+        return new DerivedIndexes.Sink() {
+            @Override
+            public <V> void put(StoreSpec<V> store, byte[] key, V value) {
+                p.store(store).put(key, value);
+            }
+
+            @Override
+            public void delete(StoreSpec<?> store, byte[] key) {
+                p.store(store).delete(key);
+            }
+        };
     }
 }

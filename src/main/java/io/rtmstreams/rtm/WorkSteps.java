@@ -97,10 +97,9 @@ final class WorkSteps {
                 if (!budget.hasRoom()) {
                     return false;
                 }
-                Destination d = state.destinations.get(t, p);
-                if (d == null || routes.remove(t, d, r -> r.owner().equals(id), Cause.DEREGISTER, w.now(), fx) == d) {
-                    state.ownerIndex.forget(t, id, p); // an index entry without its route: never loop on it
-                }
+                // The index follows from the destinations, so p holds a route of the entity until this removes it.
+                routes.remove(t, state.destinations.get(t, p), r -> r.owner().equals(id), Cause.DEREGISTER, w.now(),
+                        fx);
                 budget.spend(1);
                 after = p;
             }

@@ -7,6 +7,7 @@ import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.rtm.TimerRef;
 import io.rtmstreams.rtm.state.KeyBuilder;
 import io.rtmstreams.rtm.state.OrderedStore;
+import io.rtmstreams.streams.state.IndexDerivingStore;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -67,8 +68,8 @@ final class ProcessorHarness implements AutoCloseable {
             }
         };
         // RocksDB, as in the topology: Kafka's in-memory store copies its range for every iterator.
-        this.store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreRegistry.TABLE_STATE),
-                Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
+        this.store = Stores.keyValueStoreBuilder(IndexDerivingStore.supplier(Stores.persistentKeyValueStore(
+                StoreRegistry.TABLE_STATE)), Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
         try {
             stateDir = Files.createTempDirectory("rtm-processor-test").toFile();
         } catch (IOException e) {
