@@ -1,6 +1,7 @@
 package io.rtmstreams.rtm;
 
 import io.rtmstreams.net.Prefix;
+import io.rtmstreams.rtm.state.StoreProvider;
 import io.rtmstreams.rtm.state.StoreSpec;
 
 import java.util.Arrays;
@@ -36,6 +37,21 @@ public final class DerivedIndexes {
     }
 
     private DerivedIndexes() {
+    }
+
+    /** A sink that writes into the provider's stores (the engine's upkeep when its stores do not derive them). */
+    public static Sink into(StoreProvider stores) {
+        return new Sink() {
+            @Override
+            public <V> void put(StoreSpec<V> store, byte[] key, V value) {
+                stores.store(store).put(key, value);
+            }
+
+            @Override
+            public void delete(StoreSpec<?> store, byte[] key) {
+                stores.store(store).delete(key);
+            }
+        };
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.rtmstreams.rtm;
 
 import io.rtmstreams.rtm.state.StoreProvider;
-import io.rtmstreams.rtm.state.StoreSpec;
 
 /** The engine's typed tables over the stores of {@link RtmStores}. */
 final class RtmState {
@@ -22,7 +21,8 @@ final class RtmState {
     final Counters counters;
 
     RtmState(StoreProvider p) {
-        destinations = new Destinations(p.store(RtmStores.DESTINATIONS), p.derivesIndexes() ? null : writer(p));
+        destinations = new Destinations(p.store(RtmStores.DESTINATIONS), p.derivesIndexes() ? null
+                : DerivedIndexes.into(p));
         routeIndex = new RouteIndex(p.store(RtmStores.LIVE_ROUTES), p.store(RtmStores.DELETED_ROUTES));
         ownerIndex = new OwnerIndex(p.store(RtmStores.OWNED_ROUTES));
         interfaceIndex = new InterfaceIndex(p.store(RtmStores.INTERFACE_USES));
@@ -37,20 +37,5 @@ final class RtmState {
         timers = new Timers(p.store(RtmStores.ROUTER_TIMERS), p.store(RtmStores.TIMERS));
         work = new PendingWorks(p.store(RtmStores.PENDING_WORK));
         counters = new Counters(p.store(RtmStores.COUNTERS));
-    }
-
-    /** Writes derived index entries into the provider's stores, for a provider that does not derive them. */
-    private static DerivedIndexes.Sink writer(StoreProvider p) {
-        return new DerivedIndexes.Sink() {
-            @Override
-            public <V> void put(StoreSpec<V> store, byte[] key, V value) {
-                p.store(store).put(key, value);
-            }
-
-            @Override
-            public void delete(StoreSpec<?> store, byte[] key) {
-                p.store(store).delete(key);
-            }
-        };
     }
 }

@@ -78,12 +78,12 @@ class DerivedIndexesTest {
                 int from = random.nextInt(records.size());
                 RandomDestinations.Change start = records.get(from);
                 InMemoryStores stores = new InMemoryStores();
-                DerivedIndexes.diff(start.key(), null, start.before(), sink(stores));
+                DerivedIndexes.diff(start.key(), null, start.before(), DerivedIndexes.into(stores));
                 for (RandomDestinations.Change c : records.subList(from, records.size())) {
-                    DerivedIndexes.diff(c.key(), c.before(), c.after(), sink(stores));
+                    DerivedIndexes.diff(c.key(), c.before(), c.after(), DerivedIndexes.into(stores));
                 }
                 InMemoryStores expected = new InMemoryStores();
-                DerivedIndexes.entries(start.key(), records.get(records.size() - 1).after(), sink(expected));
+                DerivedIndexes.entries(start.key(), records.get(records.size() - 1).after(), DerivedIndexes.into(expected));
                 assertThat(derived(stores)).isEqualTo(derived(expected));
             });
         }
@@ -210,20 +210,6 @@ class DerivedIndexesTest {
         Map<String, Map<String, Object>> out = new TreeMap<>();
         RtmStores.DERIVED.forEach(spec -> out.put(spec.name(), entries(stores, spec)));
         return out;
-    }
-
-    private static DerivedIndexes.Sink sink(InMemoryStores stores) {
-        return new DerivedIndexes.Sink() {
-            @Override
-            public <V> void put(StoreSpec<V> store, byte[] key, V value) {
-                stores.store(store).put(key, value);
-            }
-
-            @Override
-            public void delete(StoreSpec<?> store, byte[] key) {
-                stores.store(store).delete(key);
-            }
-        };
     }
 
     private static List<Prefix> paged(RtmState state, TableId t, EntityId owner, IpAddress address, Long ifIndex,
