@@ -73,8 +73,7 @@ class IndexDerivingStoreTest {
     @MethodSource("seeds")
     void shouldDeriveFromRestoredRecordsWhatTheSameWritesDerive(long seed) {
         List<KeyValue<Bytes, byte[]>> writes = writes(seed);
-        IndexDerivingStore written = open("written");
-        writes.forEach(w -> write(written, w));
+        IndexDerivingStore written = written("written", writes);
         IndexDerivingStore restored = open("restored");
 
         restoreInBatches(writes, new SplittableRandom(seed));
@@ -87,8 +86,7 @@ class IndexDerivingStoreTest {
     @MethodSource("seeds")
     void shouldDeriveARestoredTailOnTopOfTheStoreAndAReplayOfItAgain(long seed) {
         List<KeyValue<Bytes, byte[]>> writes = writes(seed);
-        IndexDerivingStore written = open("written");
-        writes.forEach(w -> write(written, w));
+        IndexDerivingStore written = written("written", writes);
         IndexDerivingStore crashed = open("crashed");
         int flushed = writes.size() / 2;
         writes.subList(0, flushed).forEach(w -> write(crashed, w));
@@ -103,10 +101,8 @@ class IndexDerivingStoreTest {
     @Test
     void shouldRebuildIndexesThatAreMissingOrStaleWhenItOpens() {
         List<KeyValue<Bytes, byte[]>> writes = writes(7);
-        IndexDerivingStore written = open("written");
-        writes.forEach(w -> write(written, w));
-        IndexDerivingStore cutShort = open("cut-short");
-        writes.forEach(w -> write(cutShort, w));
+        IndexDerivingStore written = written("written", writes);
+        IndexDerivingStore cutShort = written("cut-short", writes);
         KeyValueStore<Bytes, byte[]> rocksDb = cutShort.wrapped();
         rocksDb.delete(Bytes.wrap(DerivedEntries.STATE_KEY));
         rocksDb.put(Bytes.wrap(new byte[]{22, 1, 2, 3}), new byte[]{1}); // an entry of no destination
@@ -120,10 +116,8 @@ class IndexDerivingStoreTest {
     @Test
     void shouldBuildVersion1StatesIndexesOnOpeningAndDeleteItsOwnThroughTheTasksStore() {
         List<KeyValue<Bytes, byte[]>> writes = writes(11);
-        IndexDerivingStore current = open("current");
-        writes.forEach(w -> write(current, w));
-        IndexDerivingStore version1 = open("version1");
-        writes.forEach(w -> write(version1, w));
+        IndexDerivingStore current = written("current", writes);
+        IndexDerivingStore version1 = written("version1", writes);
         List<Bytes> deletedRoutes = List.of(deletedRoute(current, 9_001), deletedRoute(version1, 9_001),
                 deletedRoute(current, 9_002), deletedRoute(version1, 9_002));
         toVersion1Layout(version1.wrapped());
@@ -160,6 +154,13 @@ class IndexDerivingStoreTest {
                 .get());
         store.init(new RestoreInterceptingContext(ctx.getStateStoreContext(), callback -> restore = callback), store);
         open.add(store);
+        return store;
+    }
+
+    /** A store opened and written through, as a processor writes it. */
+    private IndexDerivingStore written(String name, List<KeyValue<Bytes, byte[]>> writes) {
+        IndexDerivingStore store = open(name);
+        writes.forEach(w -> write(store, w));
         return store;
     }
 
