@@ -60,13 +60,7 @@ class RestartIT {
                 InputProducer.Partitioning.JAVA_DEFAULT);
         story.app.createTopics(bootstrap());
         try (CommittedOutputs outputs = CommittedOutputs.all(bootstrap(), story.app.topics())) {
-            story.send(Part.SETUP, System.currentTimeMillis());
-            try (RtmRuntime first = story.app.start(bootstrap(), data, Map.of())) {
-                story.sendLiveHalvesAwaitingTheFirstQuarter(outputs);
-            }
-            story.stopped(System.currentTimeMillis(), outputs.readToEnd());
-            LOG.info("closed the processor with {} of {} commands sent answered", story.answeredBeforeStop.size(),
-                    story.sentAt.size());
+            story.closeMidStream(data, outputs);
             story.markTaskDirectories(data);
             story.send(Part.WHILE_DOWN, story.nextBase());
             story.waitUntilArmedTimersAreDue();
@@ -127,11 +121,7 @@ class RestartIT {
                 InputProducer.Partitioning.JAVA_DEFAULT);
         story.app.createTopics(bootstrap());
         try (CommittedOutputs outputs = CommittedOutputs.all(bootstrap(), story.app.topics())) {
-            story.send(Part.SETUP, System.currentTimeMillis());
-            try (RtmRuntime first = story.app.start(bootstrap(), data, Map.of())) {
-                story.sendLiveHalvesAwaitingTheFirstQuarter(outputs);
-            }
-            story.stopped(System.currentTimeMillis(), outputs.readToEnd());
+            story.closeMidStream(data, outputs);
             story.send(Part.WHILE_DOWN, story.nextBase());
             story.waitUntilArmedTimersAreDue();
             try (RtmRuntime restored = story.app.start(bootstrap(), elsewhere, Map.of())) {
@@ -195,6 +185,17 @@ class RestartIT {
             }
             sent.addAll(records);
             records.stream().filter(r -> r.requestId() != null).forEach(r -> sentAt.put(r.requestId(), r.timestamp()));
+        }
+
+        /** Sends the setup, starts the processor, sends the live part and closes the processor in the middle of it. */
+        void closeMidStream(Path data, CommittedOutputs outputs) throws Exception {
+            send(Part.SETUP, System.currentTimeMillis());
+            try (RtmRuntime first = app.start(bootstrap(), data, Map.of())) {
+                sendLiveHalvesAwaitingTheFirstQuarter(outputs);
+            }
+            stopped(System.currentTimeMillis(), outputs.readToEnd());
+            LOG.info("closed the processor with {} of {} commands sent answered", answeredBeforeStop.size(),
+                    sentAt.size());
         }
 
         /**
