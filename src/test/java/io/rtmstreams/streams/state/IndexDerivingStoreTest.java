@@ -120,7 +120,7 @@ class IndexDerivingStoreTest {
         IndexDerivingStore version1 = written("version1", writes);
         List<Bytes> deletedRoutes = List.of(deletedRoute(current, 9_001), deletedRoute(version1, 9_001),
                 deletedRoute(current, 9_002), deletedRoute(version1, 9_002));
-        toVersion1Layout(version1.wrapped());
+        Version1Layout.rewrite(version1);
         IndexDerivingStore upgraded = reopen(version1, "version1");
         assertThat(derived(upgraded)).isEqualTo(derived(current));
 
@@ -216,27 +216,6 @@ class IndexDerivingStoreTest {
         return key;
     }
 
-    /**
-     * What version 1 held for the same destinations: the route-id index (live routes) in namespace 2 with the
-     * deleted routes, the owner and interface indexes in 3 and 4, logged; no neighbour index and no derived state.
-     * {@code DerivedIndexesTest} shows that the derived entries are those version 1 wrote.
-     */
-    private static void toVersion1Layout(KeyValueStore<Bytes, byte[]> rocksDb) {
-        Map<Integer, Integer> moves = Map.of(21, 2, 22, StoreRegistry.V1_OWNER_INDEX, 23,
-                StoreRegistry.V1_INTERFACE_INDEX);
-        for (Map.Entry<String, String> e : contents(rocksDb).entrySet()) {
-            byte[] key = HexFormat.of().parseHex(e.getKey());
-            int ns = key[0] & 0xFF;
-            if (DerivedEntries.isDerived(key)) {
-                rocksDb.delete(Bytes.wrap(key));
-                if (moves.containsKey(ns)) {
-                    key[0] = (byte) (int) moves.get(ns);
-                    rocksDb.put(Bytes.wrap(key), HexFormat.of().parseHex(e.getValue()));
-                }
-            }
-        }
-    }
-
     private static int version1Entries(KeyValueStore<Bytes, byte[]> current) {
         Map<Integer, Long> n = namespaces(current);
         return (int) (n.getOrDefault(21, 0L) + n.getOrDefault(22, 0L) + n.getOrDefault(23, 0L));
@@ -257,18 +236,11 @@ class IndexDerivingStoreTest {
     // ---- reading ----------------------------------------------------------------------------------------------
 
     private static Map<String, String> contents(KeyValueStore<Bytes, byte[]> store) {
-        Map<String, String> out = new TreeMap<>();
-        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
-            it.forEachRemaining(kv -> out.put(HexFormat.of().formatHex(kv.key.get()),
-                    HexFormat.of().formatHex(kv.value)));
-        }
-        return out;
+        return Version1Layout.contents(store);
     }
 
     private static Map<String, String> derived(KeyValueStore<Bytes, byte[]> store) {
-        Map<String, String> out = new TreeMap<>(contents(store));
-        out.keySet().removeIf(k -> !DerivedEntries.isDerived(HexFormat.of().parseHex(k)));
-        return out;
+        return Version1Layout.derived(contents(store));
     }
 
     private static Map<Integer, Long> namespaces(KeyValueStore<Bytes, byte[]> store) {
