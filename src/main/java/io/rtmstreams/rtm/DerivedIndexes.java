@@ -6,7 +6,9 @@ import io.rtmstreams.rtm.state.StoreSpec;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The indexes that are pure functions of the destinations (design.md, Indexes), and the one place that says what
@@ -59,6 +61,9 @@ public final class DerivedIndexes {
      * no record). Entries both have are left alone; deletes come before puts.
      */
     public static void diff(TableId t, Destination before, Destination after, Sink out) {
+        if (sameEntries(before, after)) {
+            return; // most writes: a route's cost, flags or best changed, not what the indexes hold
+        }
         Map<Entry, Object> old = entries(t, before);
         Map<Entry, Object> now = entries(t, after);
         for (Entry e : old.keySet()) {
@@ -83,6 +88,35 @@ public final class DerivedIndexes {
     /** Every entry of one destination record: what a rebuild writes. */
     public static void entries(byte[] destinationKey, Destination d, Sink out) {
         diff(destinationKey, null, d, out);
+    }
+
+    /** A quick sufficient test: the same routes, in the same order, with the same indexed fields. */
+    private static boolean sameEntries(Destination before, Destination after) {
+        if (before == null || after == null || !before.prefix().equals(after.prefix())
+                || before.routes().size() != after.routes().size()) {
+            return false;
+        }
+        for (int i = 0; i < after.routes().size(); i++) {
+            Route a = before.routes().get(i);
+            Route b = after.routes().get(i);
+            if (a.id() != b.id() || !a.owner().equals(b.owner()) || !Objects.equals(a.neighbour(), b.neighbour())
+                    || !sameInterfaces(a.nextHops(), b.nextHops())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameInterfaces(List<NextHopRef> a, List<NextHopRef> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).interfaceIndex() != b.get(i).interfaceIndex()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<Entry, Object> entries(TableId t, Destination d) {

@@ -1,6 +1,7 @@
 package io.rtmstreams.streams.state;
 
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -47,6 +48,7 @@ public final class IndexDerivingStore extends WrappedStateStore<KeyValueStore<By
     private static final int REBUILD_BATCH = 20_000;
 
     private final KeyValueStore<Bytes, byte[]> inner;
+    private LastRead lastRead;
     private DerivingRestore restore;
     private StateStoreContext context;
 
@@ -87,6 +89,7 @@ public final class IndexDerivingStore extends WrappedStateStore<KeyValueStore<By
 
     @Override
     public void init(StateStoreContext stateStoreContext, StateStore root) {
+        lastRead = null;
         context = stateStoreContext;
         inner.init(new RestoreInterceptingContext(stateStoreContext, this::intercept), root);
         if (restore == null) {
@@ -171,7 +174,7 @@ public final class IndexDerivingStore extends WrappedStateStore<KeyValueStore<By
         if (!DerivedEntries.isDestination(key.get())) {
             return inner.putIfAbsent(key, value);
         }
-        byte[] old = inner.get(key);
+        byte[] old = stored(key);
         if (old == null && value != null) {
             put(key, value);
         }
@@ -181,11 +184,8 @@ public final class IndexDerivingStore extends WrappedStateStore<KeyValueStore<By
     @Override
     public void putAll(List<KeyValue<Bytes, byte[]>> entries) {
         entries.forEach(e -> checkWritable(Objects.requireNonNull(e.key, "key cannot be null")));
-        if (entries.stream().anyMatch(e -> DerivedEntries.isDestination(e.key.get()))) {
-            inner.putAll(withIndexes(entries));
-        } else {
-            inner.putAll(entries);
-        }
+        inner.putAll(entries.stream().anyMatch(e -> DerivedEntries.isDestination(e.key.get()))
+                ? withIndexes(entries) : entries);
     }
 
     @Override
@@ -195,24 +195,34 @@ public final class IndexDerivingStore extends WrappedStateStore<KeyValueStore<By
         if (!DerivedEntries.isDestination(key.get())) {
             return inner.delete(key);
         }
-        byte[] old = inner.get(key);
+        byte[] old = stored(key);
         inner.putAll(withIndexes(List.of(KeyValue.pair(key, null))));
         return old;
     }
 
-    /** The entries followed by each destination's index entries; a later entry's old value is an earlier one's. */
+    /**
+     * The entries followed by each destination's index entries; a later entry's old value is an earlier one's. The
+     * destination read last is forgotten, as it is about to change.
+     */
     private List<KeyValue<Bytes, byte[]>> withIndexes(List<KeyValue<Bytes, byte[]>> entries) {
         List<KeyValue<Bytes, byte[]>> out = new ArrayList<>(entries.size() * 4);
         Map<Bytes, byte[]> written = new HashMap<>();
         for (KeyValue<Bytes, byte[]> e : entries) {
             out.add(e);
             if (DerivedEntries.isDestination(e.key.get())) {
-                byte[] old = written.containsKey(e.key) ? written.get(e.key) : inner.get(e.key);
+                byte[] old = written.containsKey(e.key) ? written.get(e.key) : stored(e.key);
                 DerivedEntries.diff(e.key.get(), old, e.value, (k, v) -> out.add(KeyValue.pair(Bytes.wrap(k), v)));
                 written.put(e.key, e.value);
             }
         }
+        lastRead = null;
         return out;
+    }
+
+    /** What the store holds under a destination key: what the processor has just read there, or else RocksDB's. */
+    private byte[] stored(Bytes key) {
+        LastRead last = lastRead;
+        return last != null && last.holds(key) ? last.value() : inner.get(key);
     }
 
     private void checkWritable(Bytes key) {
@@ -225,7 +235,11 @@ public final class IndexDerivingStore extends WrappedStateStore<KeyValueStore<By
 
     @Override
     public byte[] get(Bytes key) {
-        return inner.get(key);
+        byte[] value = inner.get(key);
+        if (DerivedEntries.isDestination(key.get())) {
+            lastRead = new LastRead(Thread.currentThread(), key, value);
+        }
+        return value;
     }
 
     @Override
@@ -261,6 +275,32 @@ public final class IndexDerivingStore extends WrappedStateStore<KeyValueStore<By
     @Override
     public ReadOnlyKeyValueStore<Bytes, byte[]> readOnly(IsolationLevel isolationLevel) {
         return inner.readOnly(isolationLevel);
+    }
+
+    @Override
+    public void commit(Map<TopicPartition, Long> changelogOffsets) {
+        lastRead = null;
+        super.commit(changelogOffsets);
+    }
+
+    @Override
+    public void close() {
+        lastRead = null;
+        super.close();
+    }
+
+    /**
+     * The destination the processor read last, so that writing it back needs no second read of RocksDB (an advert
+     * reads its destination and then writes it). It is the reading thread's own and lasts until a destination is
+     * written or the store commits or closes, so it is never older than what the store holds: nothing else writes
+     * the store in between (a restore never runs while the task processes, and Kafka's RocksDB store discards staged
+     * writes only by closing). One immutable record, so that a reader never sees half of another's.
+     */
+    private record LastRead(Thread reader, Bytes key, byte[] value) {
+
+        boolean holds(Bytes k) {
+            return reader == Thread.currentThread() && k.equals(key);
+        }
     }
 
     /** Kafka's {@link WrappedStateStore} leaves this deprecated call out; passed on all the same. */

@@ -89,7 +89,7 @@ class IndexDerivingStoreTest {
         IndexDerivingStore written = written("written", writes);
         IndexDerivingStore crashed = open("crashed");
         int flushed = writes.size() / 2;
-        writes.subList(0, flushed).forEach(w -> write(crashed, w));
+        writes.subList(0, flushed).forEach(w -> write(crashed, w)); // no reads: the old values come from RocksDB
 
         SplittableRandom random = new SplittableRandom(seed);
         restoreInBatches(writes.subList(flushed - flushed / 4, writes.size()), random); // from an older offset
@@ -157,10 +157,18 @@ class IndexDerivingStoreTest {
         return store;
     }
 
-    /** A store opened and written through, as a processor writes it. */
+    /**
+     * A store opened and written through as a processor writes it: reading a destination just before writing it
+     * (the store then takes what it read for the old value), or another one, or none since the last write.
+     */
     private IndexDerivingStore written(String name, List<KeyValue<Bytes, byte[]>> writes) {
         IndexDerivingStore store = open(name);
-        writes.forEach(w -> write(store, w));
+        for (int i = 0; i < writes.size(); i++) {
+            if (i % 3 < 2) {
+                store.get(writes.get(i % 3 == 0 ? Math.max(0, i - 1) : i).key);
+            }
+            write(store, writes.get(i));
+        }
         return store;
     }
 
