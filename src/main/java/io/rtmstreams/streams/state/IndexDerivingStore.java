@@ -114,7 +114,11 @@ public final class IndexDerivingStore extends WrappedStateStore<KeyValueStore<By
         Batches out = new Batches();
         try (KeyValueIterator<Bytes, byte[]> it = inner.range(Bytes.wrap(DerivedEntries.FIRST),
                 Bytes.wrap(DerivedEntries.END))) {
-            it.forEachRemaining(kv -> out.add(kv.key.get(), null));
+            it.forEachRemaining(kv -> {
+                if (DerivedEntries.isDerived(kv.key.get())) { // Kafka's ranges include their upper bound
+                    out.add(kv.key.get(), null);
+                }
+            });
         }
         long destinations = 0;
         try (KeyValueIterator<Bytes, byte[]> it = inner.range(Bytes.wrap(DerivedEntries.DESTINATIONS),
