@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -59,13 +60,7 @@ class RestartIT {
                 InputProducer.Partitioning.JAVA_DEFAULT);
         story.app.createTopics(bootstrap());
         try (CommittedOutputs outputs = CommittedOutputs.all(bootstrap(), story.app.topics())) {
-            story.send(Part.SETUP, System.currentTimeMillis());
-            try (RtmRuntime first = story.app.start(bootstrap(), data, Map.of())) {
-                story.sendLiveHalvesAwaitingTheFirstQuarter(outputs);
-            }
-            story.stopped(System.currentTimeMillis(), outputs.readToEnd());
-            LOG.info("closed the processor with {} of {} commands sent answered", story.answeredBeforeStop.size(),
-                    story.sentAt.size());
+            story.closeMidStream(data, outputs);
             story.markTaskDirectories(data);
             story.send(Part.WHILE_DOWN, story.nextBase());
             story.waitUntilArmedTimersAreDue();
@@ -78,7 +73,11 @@ class RestartIT {
 
     /**
      * Its input is partitioned as librdkafka's default partitioner does (CRC32), which puts two of the three routers
-     * on other partitions than their state's: exactly-once holds across the reroute topic's detour (D23).
+     * on other partitions than their state's: exactly-once holds across the reroute topic's detour (D23). After the
+     * restart, the indexes the table store derives from its destinations (rebuilt from what RocksDB kept and the
+     * changelog's tail) are those of the uninterrupted run: deregistration cascades (the owner index, D3) and an
+     * interface change (the interface index, D14) write what it writes, every route id answers as it does there
+     * (the route index, R80), and the id counter goes on from where it stood (D22).
      */
     @Test
     void killedInAChildJvmMidStreamAndStartedAgainItWritesWhatAnUninterruptedRunWrites(@TempDir Path data,
@@ -106,6 +105,29 @@ class RestartIT {
             try (RtmRuntime restarted = story.app.start(bootstrap(), data, member)) {
                 story.assertFinishesLikeAnUninterruptedRun(outputs);
                 story.assertLocalStateSurvived(data, restarted);
+                story.assertIndexesAreThoseOfAnUninterruptedRun(outputs, restarted);
+            }
+        }
+    }
+
+    /**
+     * A new instance, with none of the stopped one's local state, restores the table state from its changelog alone,
+     * and the indexes it derives from the restored destinations are those of the uninterrupted run.
+     */
+    @Test
+    void startedWithoutItsLocalStateItDerivesTheIndexesFromTheChangelog(@TempDir Path data, @TempDir Path elsewhere)
+            throws Exception {
+        Story story = new Story(RtmTestApp.unique("new-instance", PARTITIONS), new TimedFleetInput(SEED + 2),
+                InputProducer.Partitioning.JAVA_DEFAULT);
+        story.app.createTopics(bootstrap());
+        try (CommittedOutputs outputs = CommittedOutputs.all(bootstrap(), story.app.topics())) {
+            story.closeMidStream(data, outputs);
+            story.send(Part.WHILE_DOWN, story.nextBase());
+            story.waitUntilArmedTimersAreDue();
+            try (RtmRuntime restored = story.app.start(bootstrap(), elsewhere, Map.of())) {
+                story.assertFinishesLikeAnUninterruptedRun(outputs);
+                assertThat(restored.restoredRecords()).as("changelog records restored").isPositive();
+                story.assertIndexesAreThoseOfAnUninterruptedRun(outputs, restored);
             }
         }
     }
@@ -134,6 +156,7 @@ class RestartIT {
         Set<String> answeredBeforeStop;
         long restartedAt;
         List<Path> taskDirs;
+        List<String> afterRestart = List.of();
 
         Story(RtmTestApp app, TimedFleetInput input, InputProducer.Partitioning partitioning) {
             this.app = app;
@@ -162,6 +185,17 @@ class RestartIT {
             }
             sent.addAll(records);
             records.stream().filter(r -> r.requestId() != null).forEach(r -> sentAt.put(r.requestId(), r.timestamp()));
+        }
+
+        /** Sends the setup, starts the processor, sends the live part and closes the processor in the middle of it. */
+        void closeMidStream(Path data, CommittedOutputs outputs) throws Exception {
+            send(Part.SETUP, System.currentTimeMillis());
+            try (RtmRuntime first = app.start(bootstrap(), data, Map.of())) {
+                sendLiveHalvesAwaitingTheFirstQuarter(outputs);
+            }
+            stopped(System.currentTimeMillis(), outputs.readToEnd());
+            LOG.info("closed the processor with {} of {} commands sent answered", answeredBeforeStop.size(),
+                    sentAt.size());
         }
 
         /**
@@ -209,16 +243,19 @@ class RestartIT {
         }
 
         void assertFinishesLikeAnUninterruptedRun(CommittedOutputs outputs) {
-            long lastDeadline = input.timers().stream().mapToLong(this::deadline).max().orElseThrow();
-            Map<String, List<OutputRecord>> expected = TopologyOracle.run(app.settings(), sent, lastDeadline + 1_000);
+            assertTimersThatFellDueWhileDownFiredAtTheirDeadlines(assertWritesWhatAnUninterruptedRunWrites(outputs));
+        }
+
+        /** Every output topic holds what one uninterrupted run of everything sent writes; returns them. */
+        Map<String, List<OutputRecord>> assertWritesWhatAnUninterruptedRunWrites(CommittedOutputs outputs) {
+            Map<String, List<OutputRecord>> expected = TopologyOracle.run(app.settings(), sent, lastDeadline() + 1_000);
             assertExercised(expected);
             if (partitioning != InputProducer.Partitioning.JAVA_DEFAULT) {
                 assertThat(IntStream.range(0, sent.size()).filter(i -> sent.get(i).key() != null
                         && written.get(i).partition() != Placement.partition(sent.get(i).key(), PARTITIONS)).count())
                         .as("records written off their router's partition").isGreaterThan(sent.size() / 3);
             }
-            Map<String, List<OutputRecord>> actual = awaitSameOutputs(outputs, expected, app.topics().prefix());
-            assertTimersThatFellDueWhileDownFiredAtTheirDeadlines(actual);
+            return awaitSameOutputs(outputs, expected, app.topics().prefix());
         }
 
         /**
@@ -251,6 +288,72 @@ class RestartIT {
             try (Stream<Path> dirs = Files.list(app)) {
                 return dirs.filter(d -> d.getFileName().toString().matches("\\d+_\\d+")).sorted().toList();
             }
+        }
+
+        /**
+         * The indexes the table store derives from its destinations (D3's owner index, D14's interface index, the
+         * route index of R80 and R121) and the id counter (D22) are those of the uninterrupted run: a deregistration
+         * cascade, an interface change and new routes after the restart write what it writes, every route id
+         * answers as it does there, and no id is handed out twice.
+         */
+        void assertIndexesAreThoseOfAnUninterruptedRun(CommittedOutputs outputs, RtmRuntime restarted) {
+            sendAfterRestart(outputs);
+            assertWritesWhatAnUninterruptedRunWrites(outputs);
+            assertRoutesByIdAnswerAsAfterAnUninterruptedRun(new QueryClient(restarted.api().port()));
+            assertNoRouteIdHandedOutTwice(outputs);
+        }
+
+        /**
+         * Sends {@link Part#AFTER_RESTART} (stamped now, after every deadline) a run of one input topic at a time,
+         * each after the one before is answered, so that the processor takes the two topics in the order sent.
+         */
+        void sendAfterRestart(CommittedOutputs outputs) {
+            List<Input> part = input.part(Part.AFTER_RESTART, System.currentTimeMillis());
+            afterRestart = requestIds(part);
+            for (int from = 0, to; from < part.size(); from = to) {
+                String topic = part.get(from).topic();
+                to = from;
+                while (to < part.size() && part.get(to).topic().equals(topic)) {
+                    to++;
+                }
+                List<Input> run = part.subList(from, to);
+                send(run);
+                outputs.await("the results of the records sent after the restart",
+                        o -> answered(o).containsAll(requestIds(run)));
+            }
+        }
+
+        void assertRoutesByIdAnswerAsAfterAnUninterruptedRun(QueryClient api) {
+            SortedMap<String, String> expected = TopologyOracle.query(app.settings(), sent, lastDeadline() + 1_000,
+                    domain -> RouteIdAnswers.of(domain, routers()));
+            assertThat(expected).as("routes by id of the uninterrupted run").hasSizeGreaterThan(100);
+            assertThat(expected.values()).as("live and deleted routes (R80) among them")
+                    .anyMatch(a -> a.contains("\"state\":\"CREATED\""))
+                    .anyMatch(a -> a.contains("\"state\":\"DELETED\""));
+            assertThat(RouteIdAnswers.of(api, expected)).isEqualTo(expected);
+        }
+
+        /** The routes added after the restart got ids that no route had before the kill. */
+        void assertNoRouteIdHandedOutTwice(CommittedOutputs outputs) {
+            long before = routeIds(beforeStop.get("command-results")).max().orElseThrow();
+            assertThat(routeIds(outputs.of("command-results").stream()
+                    .filter(r -> afterRestart.contains(json(r.value()).path("requestId").asText())).toList()))
+                    .as("ids of the routes added after the restart").isNotEmpty().allMatch(id -> id > before);
+        }
+
+        private static java.util.stream.LongStream routeIds(List<OutputRecord> results) {
+            return results.stream().map(r -> json(r.value())).filter(v -> v.path("op").asText().equals("ADD_ROUTE")
+                    && v.has("routeId")).mapToLong(v -> v.path("routeId").asLong());
+        }
+
+        private long lastDeadline() {
+            return input.timers().stream().mapToLong(this::deadline).max().orElseThrow();
+        }
+
+        private Set<String> routers() {
+            return sent.stream().filter(i -> i.key() != null).map(i -> new String(i.key(),
+                    java.nio.charset.StandardCharsets.UTF_8)).filter(io.rtmstreams.rtm.TableId::isRouter)
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
         }
 
         /** The uninterrupted run did what the input is meant to do, so equal outputs mean something. */

@@ -14,7 +14,8 @@ import java.util.Random;
 /**
  * A seeded input of three routers with timers, in three parts: {@link Part#SETUP} (interfaces, registrations,
  * notification registrations, one deregistration cascade), {@link Part#LIVE} (route adverts only) and
- * {@link Part#WHILE_DOWN} (route adverts and interface changes), about 600 records in all. Among ordinary adds,
+ * {@link Part#WHILE_DOWN} (route adverts and interface changes), about 600 records in all, and a fourth without
+ * timers for after a restart, {@link Part#AFTER_RESTART}. Among ordinary adds,
  * updates and deletes over shared prefixes, interface metric and Connected changes, invalid commands and unreadable
  * records, it arms TTLs (owner policy DELETE and NOTIFY, D7) and hold-downs (R89) that all run {@link #TIMER_MS}.
  *
@@ -38,7 +39,7 @@ public final class TimedFleetInput {
     /** Time between consecutive records of a part. */
     public static final long STEP_MS = 3;
 
-    public enum Part { SETUP, LIVE, WHILE_DOWN }
+    public enum Part { SETUP, LIVE, WHILE_DOWN, AFTER_RESTART }
 
     /** What an expiring timer writes (D7, R95). */
     public enum Kind { TTL_DELETE, TTL_NOTIFY, HOLD_DOWN }
@@ -84,6 +85,8 @@ public final class TimedFleetInput {
         body(240, false);
         current = Part.WHILE_DOWN;
         body(240, true);
+        current = Part.AFTER_RESTART;
+        afterRestart();
     }
 
     /** A part's records, the n-th stamped {@code base + n * STEP_MS}. */
@@ -124,6 +127,21 @@ public final class TimedFleetInput {
         }
         command(c.deregister(Entity.OSPF));
         command(c.register(Entity.OSPF, null));
+    }
+
+    /**
+     * What reads the indexes a restart rebuilds (RestartIT): per router, a deregistration cascade over OSPF's routes
+     * (the owner index, D3), a change of interface 3 under STATIC's routes (the interface index, D14), and routes on
+     * new destinations (new ids from the counter, D22). Each third is sent after the one before it is answered, so
+     * the two input topics interleave as they do here; none of it touches a destination with a timer.
+     */
+    private void afterRestart() {
+        commands.values().forEach(c -> command(c.deregister(Entity.OSPF)));
+        commands.values().forEach(c -> interfaceChange(c.interfaceRow("PARAMETER_CHANGE", 3, 35, true)));
+        for (Commands c : commands.values()) {
+            add(c, Entity.RIP, privatePrefix(c.router()));
+            add(c, Entity.STATIC, privatePrefix(c.router()));
+        }
     }
 
     private void body(int operations, boolean interfaceChanges) {

@@ -1,8 +1,10 @@
 package io.rtmstreams.it;
 
+import io.rtmstreams.iphlp.IpHelper;
 import io.rtmstreams.streams.ProcessorMetrics;
 import io.rtmstreams.streams.RtmTopology;
 import io.rtmstreams.streams.StreamsSettings;
+import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -38,6 +41,20 @@ public final class TopologyOracle {
 
     /** The records of every contract output topic (by name without prefix) after {@code inputs}. */
     public static Map<String, List<OutputRecord>> run(StreamsSettings settings, List<Input> inputs, long until) {
+        return run(settings, inputs, until, driver -> outputs(driver, settings));
+    }
+
+    /**
+     * What {@code query} reads from the domain over the table state the same run ends with (one partition, so
+     * every router's), as the query API reads an instance's state.
+     */
+    public static <T> T query(StreamsSettings settings, List<Input> inputs, long until, Function<IpHelper, T> query) {
+        return run(settings, inputs, until, driver -> query.apply(IpHelper.create(StoreRegistry.readOnly(
+                driver.getKeyValueStore(StoreRegistry.TABLE_STATE)), settings.rtm(), settings.iphlp())));
+    }
+
+    private static <T> T run(StreamsSettings settings, List<Input> inputs, long until,
+                             Function<TopologyTestDriver, T> then) {
         Path stateDir = tempDirectory();
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "rtm-it-oracle");
@@ -57,7 +74,7 @@ public final class TopologyOracle {
             if (until > start) {
                 driver.advanceWallClockTime(Duration.ofMillis(until - start));
             }
-            return outputs(driver, settings);
+            return then.apply(driver);
         } finally {
             deleteRecursively(stateDir);
         }

@@ -1,5 +1,6 @@
 package io.rtmstreams.streams;
 
+import io.rtmstreams.streams.state.IndexDerivingStore;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -42,7 +43,8 @@ public final class TableProcessorHarness implements AutoCloseable {
         p.put("state.dir", stateDir.toString());
         ctx = new MockProcessorContext<>(p, new TaskId(0, 0), stateDir.toFile());
         ctx.setCurrentSystemTimeMs(0);
-        tableState = Stores.keyValueStoreBuilder(supplier, Serdes.Bytes(), Serdes.ByteArray())
+        tableState = Stores.keyValueStoreBuilder(IndexDerivingStore.supplier(supplier), Serdes.Bytes(),
+                        Serdes.ByteArray())
                 .withLoggingDisabled().withCachingDisabled().build();
         tableState.init(ctx.getStateStoreContext(), tableState);
         ctx.addStateStore(tableState);

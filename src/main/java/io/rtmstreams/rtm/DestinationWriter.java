@@ -2,7 +2,6 @@ package io.rtmstreams.rtm;
 
 import io.rtmstreams.net.Prefix;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,9 +12,9 @@ import java.util.Objects;
  * (R100–R104), stamps the last-changed time (R37) and output versions (D21), reports the changes and notifies
  * registrations (R105), and stores the destination together with its indexes and timers:
  * <ul>
- *   <li>route index: a route that appears is live; a route that disappears was deleted and stays readable by id
- *   for the retention period (R80);</li>
- *   <li>owner, interface and route-list indexes follow the routes (D3, D14, R130);</li>
+ *   <li>the route-id, owner, interface and neighbour indexes follow from the destination ({@link DerivedIndexes});
+ *   a route that disappears was deleted and stays readable by id for the retention period (R80);</li>
+ *   <li>route lists follow the routes (R130);</li>
  *   <li>TTL and hold-down deadlines follow the routes' {@code expiresAt} and the hold state (D8).</li>
  * </ul>
  */
@@ -119,6 +118,10 @@ final class DestinationWriter {
         return after;
     }
 
+    /**
+     * Stores the destination (its derived indexes go with it, {@link DerivedIndexes}) and what does not follow from
+     * it: deleted routes kept for their retention, deadlines and route-list membership.
+     */
     private void store(TableId t, Destination before, Destination after, long now) {
         Prefix p = after.prefix();
         if (before != null && before.exists() && !after.exists()) {
@@ -131,17 +134,12 @@ final class DestinationWriter {
         }
         for (Route r : after.routes()) {
             Route o = old.remove(r.id());
-            if (o == null) {
-                state.routeIndex.putLive(t, p, r.id());
-                state.ownerIndex.add(t, r.owner(), p, r.id());
-            }
             retime(t, p, r.id(), o == null ? 0 : o.expiresAt(), r.expiresAt());
             relist(t, r.owner(), r.id(), o == null ? null : o.routeList(), r.routeList());
         }
         for (Route gone : old.values()) {
             state.routeIndex.putDeleted(t, p, gone, now);
             state.timers.schedule(new TimerRef(TimerRef.Kind.ROUTE_RETENTION, now + retentionMs, t, p, gone.id()));
-            state.ownerIndex.remove(t, gone.owner(), p, gone.id());
             retime(t, p, gone.id(), gone.expiresAt(), 0);
             relist(t, gone.owner(), gone.id(), gone.routeList(), null);
         }
@@ -154,7 +152,6 @@ final class DestinationWriter {
                 state.timers.schedule(new TimerRef(TimerRef.Kind.HOLD_DOWN, after.hold().deadline(), t, p, 0));
             }
         }
-        reindexInterfaces(t, p, before, after);
     }
 
     private void retime(TableId t, Prefix p, long routeId, long oldDeadline, long newDeadline) {
@@ -179,56 +176,6 @@ final class DestinationWriter {
         if (newList != null) {
             state.routeLists.addMember(t, owner, newList, routeId);
         }
-    }
-
-    private void reindexInterfaces(TableId t, Prefix p, Destination before, Destination after) {
-        long[] old = interfaces(before);
-        long[] now = interfaces(after);
-        if (Arrays.equals(old, now)) {
-            return;
-        }
-        for (long i : old) {
-            if (Arrays.binarySearch(now, i) < 0) {
-                state.interfaceIndex.remove(t, i, p);
-            }
-        }
-        for (long i : now) {
-            if (Arrays.binarySearch(old, i) < 0) {
-                state.interfaceIndex.add(t, i, p);
-            }
-        }
-    }
-
-    /** The distinct interface indexes (0, a remote next hop, left out) of the destination's routes, sorted. */
-    private static long[] interfaces(Destination d) {
-        if (d == null) {
-            return new long[0];
-        }
-        long[] out = new long[8];
-        int n = 0;
-        for (Route r : d.routes()) {
-            for (NextHopRef h : r.nextHops()) {
-                long i = h.interfaceIndex();
-                if (i != 0 && indexOf(out, n, i) < 0) {
-                    if (n == out.length) {
-                        out = Arrays.copyOf(out, n * 2);
-                    }
-                    out[n++] = i;
-                }
-            }
-        }
-        long[] distinct = Arrays.copyOf(out, n);
-        Arrays.sort(distinct);
-        return distinct;
-    }
-
-    private static int indexOf(long[] a, int n, long v) {
-        for (int i = 0; i < n; i++) {
-            if (a[i] == v) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void dropOpaqueSlots(TableId t, Prefix p) {

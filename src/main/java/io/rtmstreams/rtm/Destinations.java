@@ -17,9 +17,15 @@ import java.util.function.Predicate;
 final class Destinations {
 
     private final OrderedStore<Destination> store;
+    private final DerivedIndexes.Sink indexes;
 
-    Destinations(OrderedStore<Destination> store) {
+    /**
+     * The destination store; {@code indexes} receives the {@linkplain DerivedIndexes derived index entries} of each
+     * write, or is null when the store derives them itself.
+     */
+    Destinations(OrderedStore<Destination> store, DerivedIndexes.Sink indexes) {
         this.store = store;
+        this.indexes = indexes;
     }
 
     Destination get(TableId t, Prefix p) {
@@ -27,7 +33,11 @@ final class Destinations {
     }
 
     void put(TableId t, Destination d) {
-        store.put(Keys.destination(t, d.prefix()), d);
+        byte[] key = Keys.destination(t, d.prefix());
+        if (indexes != null) {
+            DerivedIndexes.diff(t, store.get(key), d, indexes); // what is stored, as the Kafka store reads it
+        }
+        store.put(key, d);
     }
 
     /**

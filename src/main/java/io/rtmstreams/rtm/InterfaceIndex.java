@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Interface → the destinations with a route whose next hop goes out of it (design.md, Indexes; D14). Keyed by
- * router, family and interface index, across RTM instances, because interface rows belong to the router (D1).
+ * router, family and interface index, across RTM instances, because interface rows belong to the router (D1). A
+ * {@linkplain DerivedIndexes derived index}: read here, written with the destinations.
  */
 final class InterfaceIndex {
 
@@ -23,14 +24,6 @@ final class InterfaceIndex {
 
     InterfaceIndex(OrderedStore<Boolean> store) {
         this.store = store;
-    }
-
-    void add(TableId t, long ifIndex, Prefix dest) {
-        store.put(Keys.interfaceUse(t, ifIndex, dest), Boolean.TRUE);
-    }
-
-    void remove(TableId t, long ifIndex, Prefix dest) {
-        store.delete(Keys.interfaceUse(t, ifIndex, dest));
     }
 
     /** Up to {@code max} uses after {@code after} (exclusive; null from the start), in (instance, address) order. */

@@ -28,12 +28,35 @@ final class Keys {
         return KeyBuilder.of(t.keyPrefix(), p.keySize()).prefix(p).build();
     }
 
+    /** The table of a {@link #destination} key: {@code router 0x00 | instance u16 | family u8 | prefix}. */
+    static TableId tableOf(byte[] destinationKey) {
+        int end = 0;
+        while (destinationKey[end] != 0) {
+            end++;
+        }
+        String router = new String(destinationKey, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+        int instance = (destinationKey[end + 1] & 0xFF) << 8 | destinationKey[end + 2] & 0xFF;
+        return TableId.of(router, instance, IpFamily.fromAfNumber(destinationKey[end + 3] & 0xFF));
+    }
+
     static byte[] entity(TableId t, EntityId e) {
         return KeyBuilder.of(t.keyPrefix(), 8).u32(e.protocolId()).u32(e.instanceId()).build();
     }
 
     static byte[] ownedRoute(TableId t, EntityId owner, Prefix p, long routeId) {
         return KeyBuilder.of(entity(t, owner), p.keySize() + 8).prefix(p).u64(routeId).build();
+    }
+
+    /** {@code table | owner | neighbour address}: every route the owner learned from that address. */
+    static byte[] neighbour(TableId t, EntityId owner, io.rtmstreams.net.IpAddress address) {
+        byte[] a = address.toBytes();
+        return KeyBuilder.of(entity(t, owner), a.length).bytes(a).build();
+    }
+
+    /** {@code table | owner | neighbour address | prefix | neighbour interface index u32 | route id u64}. */
+    static byte[] neighbourRoute(TableId t, EntityId owner, NextHopRef neighbour, Prefix p, long routeId) {
+        return KeyBuilder.of(neighbour(t, owner, neighbour.address()), p.keySize() + 12).prefix(p)
+                .u32(neighbour.interfaceIndex()).u64(routeId).build();
     }
 
     static byte[] routeId(String router, long routeId) {

@@ -410,10 +410,7 @@ public final class RtmEngine {
                 routes.holdExpired(t, t.deadline(), fx);
                 break;
             default:
-                RouteLocation loc = state.routeIndex.get(t.table().router(), t.routeId());
-                if (loc != null && !loc.isLive()) {
-                    state.routeIndex.remove(t.table().router(), t.routeId());
-                }
+                state.routeIndex.forgetDeleted(t.table().router(), t.routeId());
         }
     }
 

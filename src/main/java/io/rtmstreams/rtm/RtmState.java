@@ -9,6 +9,7 @@ final class RtmState {
     final RouteIndex routeIndex;
     final OwnerIndex ownerIndex;
     final InterfaceIndex interfaceIndex;
+    final NeighbourIndex neighbourIndex;
     final NextHops nextHops;
     final Entities entities;
     final Registrations registrations;
@@ -20,10 +21,12 @@ final class RtmState {
     final Counters counters;
 
     RtmState(StoreProvider p) {
-        destinations = new Destinations(p.store(RtmStores.DESTINATIONS));
-        routeIndex = new RouteIndex(p.store(RtmStores.ROUTE_INDEX));
-        ownerIndex = new OwnerIndex(p.store(RtmStores.OWNER_INDEX));
-        interfaceIndex = new InterfaceIndex(p.store(RtmStores.INTERFACE_INDEX));
+        destinations = new Destinations(p.store(RtmStores.DESTINATIONS), p.derivesIndexes() ? null
+                : DerivedIndexes.into(p));
+        routeIndex = new RouteIndex(p.store(RtmStores.LIVE_ROUTES), p.store(RtmStores.DELETED_ROUTES));
+        ownerIndex = new OwnerIndex(p.store(RtmStores.OWNED_ROUTES));
+        interfaceIndex = new InterfaceIndex(p.store(RtmStores.INTERFACE_USES));
+        neighbourIndex = new NeighbourIndex(p.store(RtmStores.NEIGHBOUR_ROUTES));
         nextHops = new NextHops(p.store(RtmStores.NEXT_HOPS), p.store(RtmStores.NEXT_HOP_IDENTITIES));
         entities = new Entities(p.store(RtmStores.ENTITIES));
         registrations = new Registrations(p.store(RtmStores.REGISTRATIONS), p.store(RtmStores.MARKS),

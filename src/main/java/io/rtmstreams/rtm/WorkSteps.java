@@ -115,10 +115,9 @@ final class WorkSteps {
                 if (!budget.hasRoom()) {
                     return false;
                 }
-                Destination d = state.destinations.get(t, p);
-                if (d == null || routes.remove(t, d, r -> r.owner().equals(id), Cause.DEREGISTER, w.now(), fx) == d) {
-                    state.ownerIndex.forget(t, id, p); // an index entry without its route: never loop on it
-                }
+                // The index follows from the destinations, so p holds a route of the entity until this removes it.
+                routes.remove(t, state.destinations.get(t, p), r -> r.owner().equals(id), Cause.DEREGISTER, w.now(),
+                        fx);
                 budget.spend(1);
                 after = p;
             }
@@ -128,16 +127,16 @@ final class WorkSteps {
     }
 
     /**
-     * D29: each destination where the owner has a route, in address order, a unit each; there the owner's routes
-     * from the neighbour (last updated before the sweep's start, when it is a sweep) are deleted with ordinary
-     * semantics. Routes that stay are passed over, so the last destination looked at is the work's cursor.
+     * D29: each destination where the owner has a route from the neighbour (the neighbour index), in address order,
+     * a unit each; there those routes (last updated before the sweep's start, when it is a sweep) are deleted with
+     * ordinary semantics. Routes a sweep keeps are passed over, so the last destination looked at is the cursor.
      */
     private Result deleteNeighbourRoutes(PendingWork.DeleteNeighbourRoutes w, WorkBudget budget, EffectSink fx) {
         TableId t = w.table();
         Prefix after = w.after();
         long deleted = w.deleted();
-        for (Set<Prefix> batch = state.ownerIndex.destinations(t, w.owner(), after, SCAN); !batch.isEmpty();
-             batch = state.ownerIndex.destinations(t, w.owner(), after, SCAN)) {
+        for (List<Prefix> batch = neighbourDestinations(w, after); !batch.isEmpty();
+             batch = neighbourDestinations(w, after)) {
             for (Prefix p : batch) {
                 if (!budget.hasRoom()) {
                     return Result.more(new PendingWork.DeleteNeighbourRoutes(t, w.owner(), w.address(),
@@ -154,6 +153,10 @@ final class WorkSteps {
             }
         }
         return Result.done(Outcome.deleted(deleted));
+    }
+
+    private List<Prefix> neighbourDestinations(PendingWork.DeleteNeighbourRoutes w, Prefix after) {
+        return state.neighbourIndex.destinations(w.table(), w.owner(), w.address(), w.interfaceIndex(), after, SCAN);
     }
 
     private static boolean fromNeighbour(Route r, PendingWork.DeleteNeighbourRoutes w) {

@@ -5,6 +5,7 @@ import io.rtmstreams.rtm.RtmConfig;
 import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.rtm.WorkBudget;
 import io.rtmstreams.streams.state.StoreRegistry;
+import io.rtmstreams.streams.state.Version1Indexes;
 import io.rtmstreams.streams.state.WaitingEntry;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.Cancellable;
@@ -32,7 +33,8 @@ import java.time.Duration;
  * <p><b>Bounded work (D24).</b> No record or punctuation does more than one budget of work
  * ({@link StreamsSettings#stepUnits()}, {@link StreamsSettings#stepMillis()}); what does not fit goes on in steps
  * ({@link WorkScheduler}), one per run of a fast punctuation while any router is busy, each followed by a commit, so
- * no transaction holds much more than a budget of work whatever the table size.
+ * no transaction holds much more than a budget of work whatever the table size. A task whose state version 1 wrote
+ * deletes that version's logged indexes the same way ({@link Version1Indexes}).
  */
 final class TableProcessor implements Processor<byte[], byte[], Object, Object> {
 
@@ -41,6 +43,7 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
     private ProcessorContext<Object, Object> ctx;
     private RecordApplier applier;
     private WorkScheduler scheduler;
+    private Version1Indexes version1;
     private Topics topics;
     private Cancellable stepper;
     private long lastRecordAt;
@@ -64,6 +67,7 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
         applier = new RecordApplier(ipHelper, out, metrics, context, settings);
         scheduler = new WorkScheduler(ipHelper.engine(), applier, new RouterQueues(StoreRegistry.waiting(table)),
                 out, metrics);
+        version1 = Version1Indexes.of(table);
         lastRecordAt = context.currentSystemTimeMs();
         context.schedule(Duration.ofMillis(settings.punctuationIntervalMs()), PunctuationType.WALL_CLOCK_TIME,
                 this::whenIdle);
@@ -108,13 +112,19 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
         }
     }
 
-    /** One step of the busy routers' work, then a commit (D24); stops itself when no router is busy. */
+    /**
+     * One step of the busy routers' work, or else of deleting version 1's indexes, then a commit (D24); stops itself
+     * when there is neither.
+     */
     private void step(long wallClock) {
         if (scheduler.hasWork()) {
             scheduler.step(budget());
             ctx.commit();
+        } else if (version1.pending()) {
+            version1.step(budget());
+            ctx.commit();
         }
-        if (!scheduler.hasWork()) {
+        if (!hasWork()) {
             stepper.cancel();
             stepper = null;
         }
@@ -129,9 +139,13 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
     }
 
     private void keepStepping() {
-        if (stepper == null && scheduler.hasWork()) {
+        if (stepper == null && hasWork()) {
             stepper = ctx.schedule(Duration.ofMillis(1), PunctuationType.WALL_CLOCK_TIME, this::step);
         }
+    }
+
+    private boolean hasWork() {
+        return scheduler.hasWork() || version1.pending();
     }
 
     private WorkBudget budget() {

@@ -106,7 +106,7 @@ class DeregistrationCascadeTest {
         assertThat(f.stores.size(RtmStores.ROUTE_LIST_MEMBERS)).isZero();
         assertThat(f.stores.size(RtmStores.OPAQUE)).isEqualTo(1);
         assertThat(f.engine.queries().opaque(V4, STATIC, p("10.0.0.0/8"))).isEqualTo("static-state");
-        assertThat(f.stores.size(RtmStores.OWNER_INDEX)).isEqualTo(1);
+        assertThat(f.stores.size(RtmStores.OWNED_ROUTES)).isEqualTo(1);
     }
 
     @Test

@@ -122,7 +122,8 @@ class RouteDeleteTest {
         f.advance(RETENTION);
 
         assertThat(statusOf(() -> f.routeInfo(ripRoute))).isEqualTo(Status.ERROR_NOT_FOUND);
-        assertThat(f.stores.size(RtmStores.ROUTE_INDEX)).isEqualTo(1);
+        assertThat(f.stores.size(RtmStores.DELETED_ROUTES)).isZero();
+        assertThat(f.stores.size(RtmStores.LIVE_ROUTES)).isEqualTo(1); // the other entity's route
         assertThat(f.stores.size(RtmStores.TIMERS)).isZero();
     }
 

@@ -284,7 +284,7 @@ class BoundedWorkTest {
         /** A BGP entity and an interface (index 3) on the router, and {@code routes} routes through it. */
         static void setUp(ProcessorHarness p, String router, int routes) {
             p.command(router, 1, register(router, "reg", BGP));
-            p.interfaceChange(router, 2, row(router, "up", true));
+            p.interfaceChange(router, 2, interfaceUp(router, "up"));
             for (int i = 0; i < routes; i++) {
                 p.command(router, 3 + i, addRoute(router, "add" + i, "10." + (i >> 8) + "." + (i & 0xFF) + ".0/24"));
             }
@@ -309,6 +309,10 @@ class BoundedWorkTest {
 
         static String interfaceDown(String router, String requestId) {
             return row(router, requestId, false);
+        }
+
+        static String interfaceUp(String router, String requestId) {
+            return row(router, requestId, true);
         }
 
         private static String row(String router, String requestId, boolean connected) {

@@ -7,6 +7,7 @@ import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.rtm.TimerRef;
 import io.rtmstreams.rtm.state.KeyBuilder;
 import io.rtmstreams.rtm.state.OrderedStore;
+import io.rtmstreams.streams.state.IndexDerivingStore;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -44,7 +45,7 @@ final class ProcessorHarness implements AutoCloseable {
     }
 
     private final StreamsSettings settings;
-    private final KeyValueStore<Bytes, byte[]> store;
+    private KeyValueStore<Bytes, byte[]> store;
     private final Consumer<Output> sink;
     private final ProcessorMetrics metrics;
     private final File stateDir;
@@ -54,7 +55,7 @@ final class ProcessorHarness implements AutoCloseable {
     private long wallClock = 1_000_000;
 
     /**
-     * A processor over a fresh in-memory table store; every output goes to {@code sink} as it is produced, and the
+     * A processor over a fresh table store (RocksDB); every output goes to {@code sink} as it is produced, and the
      * number of timers each call fires to {@code timersFired}.
      */
     ProcessorHarness(StreamsSettings settings, Consumer<Output> sink, IntConsumer timersFired) {
@@ -66,9 +67,7 @@ final class ProcessorHarness implements AutoCloseable {
                 timersFired.accept(count);
             }
         };
-        // RocksDB, as in the topology: Kafka's in-memory store copies its range for every iterator.
-        this.store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreRegistry.TABLE_STATE),
-                Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
+        this.store = newStore();
         try {
             stateDir = Files.createTempDirectory("rtm-processor-test").toFile();
         } catch (IOException e) {
@@ -97,6 +96,24 @@ final class ProcessorHarness implements AutoCloseable {
     /** A new processor over the same state, as after a crash once the last step was committed. */
     void restart() {
         start(false);
+    }
+
+    /** A new processor over the same state, opened again (as by a new release), as after a clean shutdown. */
+    void reopen() {
+        store.close();
+        store = newStore();
+        start(true);
+    }
+
+    /** The task's table state, as the processor reads and writes it. */
+    KeyValueStore<Bytes, byte[]> store() {
+        return store;
+    }
+
+    /** RocksDB, as in the topology (Kafka's in-memory store copies its range for every iterator), without a log. */
+    private static KeyValueStore<Bytes, byte[]> newStore() {
+        return Stores.keyValueStoreBuilder(IndexDerivingStore.supplier(Stores.persistentKeyValueStore(
+                StoreRegistry.TABLE_STATE)), Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
     }
 
     private void start(boolean fresh) {

@@ -8,13 +8,13 @@ import java.util.stream.LongStream;
  * The seed and operation log of one randomized run, so that a failure says how to replay it: the runs are fully
  * determined by their seed, and {@code -Drtm.seed=N} restricts a property test to that one seed.
  */
-final class Replay {
+public final class Replay {
 
     private final String test;
     private final long seed;
     private final List<String> log = new ArrayList<>();
 
-    Replay(String test, long seed) {
+    public Replay(String test, long seed) {
         this.test = test;
         this.seed = seed;
     }
@@ -22,7 +22,7 @@ final class Replay {
     /**
      * Seeds 1..count; {@code -Drtm.seed=N} runs only seed N, {@code -Drtm.seeds=K} runs seeds 1..K (a longer soak).
      */
-    static LongStream seeds(int count) {
+    public static LongStream seeds(int count) {
         String only = System.getProperty("rtm.seed");
         if (only != null) {
             return LongStream.of(Long.parseLong(only));
@@ -30,7 +30,7 @@ final class Replay {
         return LongStream.rangeClosed(1, Long.getLong("rtm.seeds", count));
     }
 
-    void log(String line) {
+    public void log(String line) {
         log.add(line);
     }
 
@@ -39,7 +39,7 @@ final class Replay {
     }
 
     /** Runs one checked step; a failure is rethrown with the seed and the log up to and including this step. */
-    void check(Runnable step) {
+    public void check(Runnable step) {
         try {
             step.run();
         } catch (AssertionError | RuntimeException e) {

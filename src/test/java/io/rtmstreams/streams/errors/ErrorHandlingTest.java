@@ -7,6 +7,7 @@ import io.rtmstreams.streams.StreamsProperties;
 import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.rtm.RtmStores;
 import io.rtmstreams.streams.json.Json;
+import io.rtmstreams.streams.state.IndexDerivingStore;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -24,6 +25,7 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -88,7 +90,10 @@ class ErrorHandlingTest {
         }
     }
 
-    private static void corruptEveryDestination(KeyValueStore<Bytes, byte[]> store) {
+    /** Overwrites every destination in RocksDB itself, below the store layer that derives indexes from them. */
+    private static void corruptEveryDestination(KeyValueStore<Bytes, byte[]> tableState) {
+        KeyValueStore<Bytes, byte[]> store = ((WrappedStateStore<?, ?, ?>) tableState)
+                .findInner(IndexDerivingStore.class).wrapped();
         int destinations = StoreRegistry.namespace(RtmStores.DESTINATIONS).id();
         List<Bytes> keys = new java.util.ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
