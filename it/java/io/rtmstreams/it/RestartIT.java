@@ -86,9 +86,10 @@ class RestartIT {
         Story story = new Story(RtmTestApp.unique("kill", PARTITIONS), new TimedFleetInput(SEED + 1),
                 InputProducer.Partitioning.CRC32);
         story.app.createTopics(bootstrap());
-        // Static membership: the restarted instance takes the killed one's place in the group at once, instead of
-        // after the session timeout that a member which never said goodbye otherwise holds its partitions for.
-        Map<String, String> member = Map.of("main.consumer.group.instance.id", story.app.applicationId() + "-a");
+        // Static membership, the product's default (InstanceId, kept in the data directory): the restarted instance
+        // takes the killed one's place in the group at once, instead of after the session timeout that a member
+        // which never said goodbye otherwise holds its partitions for.
+        Map<String, String> member = Map.of();
         try (CommittedOutputs outputs = CommittedOutputs.all(bootstrap(), story.app.topics())) {
             story.send(Part.SETUP, System.currentTimeMillis());
             try (ChildProcessor child = ChildProcessor.start(story.app, bootstrap(), data, work, member)) {

@@ -7,6 +7,7 @@ import io.rtmstreams.streams.RtmTopology;
 import io.rtmstreams.streams.StreamsProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -89,7 +90,8 @@ public final class RtmRuntime implements AutoCloseable {
             api = QueryServer.start(config.apiHost(), config.apiPort(), config.apiAdvertisedHost(), config.settings(),
                     metrics);
             Path stateDir = Files.createDirectories(config.dataDir().resolve("state"));
-            Properties props = streamsProperties(config, bootstrap, stateDir, api.advertised());
+            Properties props = streamsProperties(config, bootstrap, stateDir, api.advertised(),
+                    InstanceId.of(config.dataDir()));
             // Records are placed by the partition count the broker has (D23), not the one asked for.
             int inputPartitions = report.partitions().get(config.settings().topics().routeAdverts());
             streams = new KafkaStreams(RtmTopology.build(config.settings().withInputPartitions(inputPartitions),
@@ -127,11 +129,18 @@ public final class RtmRuntime implements AutoCloseable {
         }
     }
 
-    /** {@code api} is the query API's advertised address; a configured {@code application.server} wins over it. */
-    static Properties streamsProperties(AppConfig c, String bootstrap, Path stateDir, HostInfo api) {
+    /**
+     * {@code api} is the query API's advertised address; a configured {@code application.server} wins over it.
+     * {@code member} is the static group membership ({@link InstanceId}) under the classic group protocol; a
+     * configured {@code group.instance.id} wins over it.
+     */
+    static Properties streamsProperties(AppConfig c, String bootstrap, Path stateDir, HostInfo api, String member) {
         Map<String, String> overrides = new HashMap<>(c.kafkaProperties());
         String host = api.host().indexOf(':') >= 0 ? "[" + api.host() + "]" : api.host();
         overrides.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, host + ":" + api.port());
+        if (!"streams".equalsIgnoreCase(overrides.getOrDefault(StreamsConfig.GROUP_PROTOCOL_CONFIG, ""))) {
+            overrides.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, member);
+        }
         c.failover().streamsProperties(c.exactlyOnce()).forEach(overrides::putIfAbsent);
         overrides.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(c.streamThreads()));
         overrides.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(c.replicationFactor()));

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FailoverTest {
 
     private static final HostInfo API = new HostInfo("127.0.0.1", 8080);
+    private static final String MEMBER = "rtm-5f0c";
 
     @Test
     void theDefaultsReachTheMainConsumerAndTheTransactionalProducer() {
@@ -59,7 +60,32 @@ class FailoverTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void eachStreamThreadIsAStaticMemberNamedAfterTheInstance() {
+        Map<String, Object> consumer = streamsConfig(AppConfig.defaults()).getMainConsumerConfigs("g", "c", 1);
+
+        assertThat(consumer).containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, MEMBER + "-1");
+    }
+
+    @Test
+    void aConfiguredInstanceIdWinsAndTheStreamsProtocolHasNone() {
+        Map<String, Object> configured = streamsConfig(withKafkaProperties(
+                Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "edge-7"))).getMainConsumerConfigs("g", "c", 0);
+        Map<String, Object> streamsProtocol = streamsConfig(withKafkaProperties(
+                Map.of(StreamsConfig.GROUP_PROTOCOL_CONFIG, "streams"))).getMainConsumerConfigs("g", "c", 0);
+
+        assertThat(configured).containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "edge-7-0");
+        assertThat(streamsProtocol).doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    }
+
+    private static AppConfig withKafkaProperties(Map<String, String> properties) {
+        AppConfig d = AppConfig.defaults();
+        return new AppConfig(null, d.dataDir(), 0, d.applicationId(), d.settings(), 3, (short) 1, true,
+                d.failover(), 1, d.apiHost(), 0, null, properties);
+    }
+
     private static StreamsConfig streamsConfig(AppConfig config) {
-        return new StreamsConfig(RtmRuntime.streamsProperties(config, "localhost:9092", Path.of("state"), API));
+        return new StreamsConfig(RtmRuntime.streamsProperties(config, "localhost:9092", Path.of("state"), API,
+                MEMBER));
     }
 }
