@@ -3,6 +3,7 @@ package io.rtmstreams.app;
 import io.rtmstreams.it.BrokerExtension;
 import io.rtmstreams.it.KafkaTestClients;
 import io.rtmstreams.it.TestBroker;
+import io.rtmstreams.streams.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.TransactionListing;
@@ -53,7 +54,7 @@ class OrphanTransactionsIT {
              KafkaProducer<String, String> liveProducer = openTransaction(live, topic);
              KafkaProducer<String, String> deadProducer = openTransaction(dead, topic);
              Admin admin = KafkaTestClients.admin(broker.bootstrapServers())) {
-            assertThat(new OrphanTransactions(admin, app, false).fenceOrphans()).isEqualTo(1);
+            assertThat(orphans(admin).fenceOrphans()).isEqualTo(1);
 
             assertThat(ongoing(admin)).containsExactly(app + "-" + live + "-1");
             liveProducer.commitTransaction();
@@ -67,11 +68,38 @@ class OrphanTransactionsIT {
         try (KafkaConsumer<String, String> member = joinedMember(topic, "rtm-west-1");
              KafkaProducer<String, String> deadProducer = openTransaction(dead, topic);
              Admin admin = KafkaTestClients.admin(broker.bootstrapServers())) {
-            assertThat(new OrphanTransactions(admin, app, false).fenceOrphans()).isZero();
+            assertThat(orphans(admin).fenceOrphans()).isZero();
 
             assertThat(ongoing(admin)).containsExactly(app + "-" + dead + "-1");
             deadProducer.commitTransaction();
         }
+    }
+
+    /**
+     * The hanging-transaction sweep never touches a transaction its coordinator still holds open, however old: here
+     * the second transaction of a producer whose first one committed (with transaction version 2 every transaction
+     * has an epoch of its own), looked at with no grace at all.
+     */
+    @Test
+    void abortsNoTransactionThatItsCoordinatorStillHoldsOpen() throws Exception {
+        String topic = KafkaTestClients.createTopic(broker.bootstrapServers(), app, 1);
+        try (KafkaProducer<String, String> producer = openTransaction(live, topic);
+             Admin admin = KafkaTestClients.admin(broker.bootstrapServers())) {
+            producer.commitTransaction();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic, "k", "second"));
+            producer.flush();
+
+            assertThat(new HangingTransactions(admin, app, new Topics("it."), Duration.ZERO).abortHanging()).isZero();
+
+            assertThat(ongoing(admin)).containsExactly(app + "-" + live + "-1");
+            producer.commitTransaction();
+        }
+    }
+
+    private OrphanTransactions orphans(Admin admin) {
+        return new OrphanTransactions(admin, app, false, new HangingTransactions(admin, app, new Topics("it."),
+                Duration.ofSeconds(10)), Duration.ofSeconds(10));
     }
 
     /** A producer with the transactional id Kafka Streams gives thread 1 of {@code process}, in a transaction. */

@@ -230,15 +230,6 @@ public final class EmbeddedKafka implements AutoCloseable {
             // A transaction past its timeout (a dead instance's that could not be fenced) is aborted at the
             // coordinator's next scan for them; the default scan every 10 s would add up to 10 s to a fail-over.
             props.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
-            // After a crash (kill -9 of the process, this broker inside) the broker re-reads every log from its
-            // recovery point, the last offset flushed to disk, before it serves anything. Kafka flushes a log only
-            // when a segment rolls, so by default that re-read is everything written since start-up: 13-15 s at
-            // 640 k routes (README, Performance). Flushing every second and recording the recovery point as often
-            // bound it to the last second or two; recovery uses both cores.
-            props.put("log.flush.interval.ms", "1000");
-            props.put("log.flush.scheduler.interval.ms", "1000");
-            props.put("log.flush.offset.checkpoint.interval.ms", "1000");
-            props.put("num.recovery.threads.per.data.dir", "2");
             // The product creates its topics explicitly (the topics command); a typo must not create a topic.
             props.put("auto.create.topics.enable", "false");
             return props;

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.ThreadMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -62,11 +63,21 @@ final class OrphanTransactions implements KafkaStreams.StateListener, AutoClosea
         return t;
     });
     private final AtomicLong fenced = new AtomicLong();
+    private final HangingTransactions hanging;
+    private final long hangingAfterMs;
     private volatile KafkaStreams streams;
     private volatile boolean warned;
+    private volatile long rebalancingSinceMs;
 
-    OrphanTransactions(Admin admin, String applicationId, boolean streamsProtocol) {
+    /**
+     * {@code hanging} is looked for once a rebalance has lasted {@code hangingAfter} (the transaction timeout: by
+     * then no transaction of a live producer is still open legitimately).
+     */
+    OrphanTransactions(Admin admin, String applicationId, boolean streamsProtocol, HangingTransactions hanging,
+                       Duration hangingAfter) {
         this.admin = admin;
+        this.hanging = hanging;
+        this.hangingAfterMs = hangingAfter.toMillis();
         this.applicationId = applicationId;
         this.streamsProtocol = streamsProtocol;
         this.transactionalId = Pattern.compile(Pattern.quote(applicationId + "-") + "(" + UUID + ")-\\d+");
@@ -82,6 +93,7 @@ final class OrphanTransactions implements KafkaStreams.StateListener, AutoClosea
     @Override
     public void onChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
         if (newState == KafkaStreams.State.REBALANCING && oldState != KafkaStreams.State.REBALANCING) {
+            rebalancingSinceMs = System.currentTimeMillis();
             executor.execute(this::fenceWhileRebalancing);
         }
     }
@@ -94,9 +106,12 @@ final class OrphanTransactions implements KafkaStreams.StateListener, AutoClosea
     private void fenceWhileRebalancing() {
         try {
             fenceOrphans();
+            if (System.currentTimeMillis() - rebalancingSinceMs > hangingAfterMs) {
+                hanging.abortHanging();
+            }
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            warnOnce("could not look for transactions of instances that left: " + e
-                    + "; their transaction timeout ends them");
+            warnOnce("could not look for transactions of instances that left, or hanging ones: " + e
+                    + "; their transaction timeout ends the former");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

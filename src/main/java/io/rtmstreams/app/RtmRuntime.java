@@ -102,7 +102,10 @@ public final class RtmRuntime implements AutoCloseable {
             });
             RestoreLog restores = new RestoreLog();
             streams.setGlobalStateRestoreListener(restores);
-            orphans = new OrphanTransactions(admin, config.applicationId(), streamsProtocol(props));
+            Duration transactionTimeout = config.failover().transactionTimeout();
+            orphans = new OrphanTransactions(admin, config.applicationId(), streamsProtocol(props),
+                    new HangingTransactions(admin, config.applicationId(), config.settings().topics(),
+                            transactionTimeout), transactionTimeout);
             orphans.watch(streams);
             metrics.bind(streams);
             api.serve(KafkaStreamsState.of(streams,
