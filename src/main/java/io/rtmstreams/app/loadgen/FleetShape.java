@@ -46,12 +46,14 @@ public final class FleetShape {
     public enum Layout { SHARED, SPLIT }
 
     private final List<String> routers;
+    private final Layout layout;
     private final List<List<RibEntry>> tables = new ArrayList<>();
     private final int interfaces;
     private final int peers;
 
     public FleetShape(List<String> routers, List<RibEntry> prefixes, Layout layout, int interfaces, int peers) {
         this.routers = List.copyOf(routers);
+        this.layout = layout;
         this.interfaces = interfaces;
         this.peers = peers;
         if (this.routers.isEmpty() || new HashSet<>(this.routers).size() != this.routers.size()) {
@@ -61,8 +63,9 @@ public final class FleetShape {
             throw new IllegalArgumentException("a router has 1 to " + MAX_INTERFACES + " interfaces and 1 to "
                     + MAX_PEERS + " peers on each");
         }
+        List<RibEntry> all = List.copyOf(prefixes);
         for (int r = 0; r < this.routers.size(); r++) {
-            tables.add(layout == Layout.SHARED ? List.copyOf(prefixes) : dealt(prefixes, r, this.routers.size()));
+            tables.add(layout == Layout.SHARED ? all : dealt(all, r, this.routers.size()));
         }
         if (tables.stream().anyMatch(t -> t.size() < interfaces)) {
             throw new IllegalArgumentException("every router needs at least one prefix per interface (" + interfaces
@@ -117,6 +120,10 @@ public final class FleetShape {
     /** The prefixes router {@code r} carries, slot by slot. */
     public List<RibEntry> table(int r) {
         return tables.get(r);
+    }
+
+    public Layout layout() {
+        return layout;
     }
 
     public int interfaces() {

@@ -13,7 +13,8 @@ import java.util.function.LongConsumer;
  *   for those results (the input topics interleave by record time, D30); then every router's table, the routers
  *   taking turns, and a SYNC per router ({@value InitialLoad#END_OF_RIB});</li>
  *   <li><b>churn</b>, if the plan has any: {@link ChurnSchedule} messages paced at the plan's rate until its count
- *   or duration is reached, then a SYNC per router ({@value #CHURN_END}).</li>
+ *   or duration is reached, then a SYNC per router ({@value #CHURN_END}), after the results of the flaps' interface
+ *   changes when the run waits (the SYNC does not order the other input topic).</li>
  * </ol>
  * With {@code waitForSyncs} a phase ends when every router's SYNC result has been read, which says the processor
  * has applied everything before it, and the next phase starts only then; without, it ends when the records are
@@ -35,6 +36,9 @@ public final class LoadRun {
 
     /** The results of the commands sent. */
     public interface Results {
+        /** Results of {@code commands} will be awaited: called before they are sent, so none is missed. */
+        void expect(List<FleetCommand> commands);
+
         /**
          * Waits until every one of {@code commands} has its result, telling {@code arrived} how many have so far;
          * returns the {@link System#nanoTime} at which the last was read. Fails when they are not all in within
@@ -83,6 +87,10 @@ public final class LoadRun {
         }
         VirtualClock clock = new VirtualClock();
         Results none = new Results() {
+            @Override
+            public void expect(List<FleetCommand> commands) {
+            }
+
             @Override
             public long await(List<FleetCommand> commands, Duration patience, LongConsumer arrived) {
                 return clock.nanoTime();
@@ -147,6 +155,7 @@ public final class LoadRun {
         for (int r = 0; r < plan.shape().routerCount(); r++) {
             bringUp.addAll(load.bringUp(r));
         }
+        results.expect(bringUp);
         bringUp.forEach(c -> send(phase, c));
         sink.flush();
         progress.phase("registering and bringing up interfaces", bringUp.size(), " results");
@@ -167,18 +176,36 @@ public final class LoadRun {
                 : (long) (plan.rate() * plan.duration().toNanos() / 1e9), " events");
         Pacer pacer = new Pacer(plan.rate(), clock);
         long start = clock.nanoTime();
+        List<FleetCommand> flaps = new ArrayList<>();
         for (long events = 0; events < total; ) {
             pacer.await(events);
             if (clock.nanoTime() - start >= limit) {
                 break;
             }
             ChurnSchedule.Churn churn = schedule.next(total - events);
+            if (churn.kind() == ChurnSchedule.Kind.FLAP && waitForSyncs) {
+                results.expect(churn.commands());
+                flaps.addAll(churn.commands());
+            }
             phase.churned(churn);
             churn.commands().forEach(c -> send(phase, c));
             events += churn.events();
             progress.at(events);
         }
+        awaitFlaps(flaps);
         return endPhase(phase, start, CHURN_END);
+    }
+
+    /**
+     * A SYNC orders only the adverts topic: the interface changes of the flaps must be applied before it for its
+     * result to say that every interface is up again (D30), so their results come first.
+     */
+    private void awaitFlaps(List<FleetCommand> flaps) throws InterruptedException {
+        if (!flaps.isEmpty()) {
+            sink.flush();
+            progress.phase("waiting for the flaps' results", flaps.size(), " results");
+            results.await(flaps, patience, progress::at);
+        }
     }
 
     /** Every router's SYNC, then (when waiting) their results; returns when the last arrived, or -1. */
@@ -186,6 +213,9 @@ public final class LoadRun {
         List<FleetCommand> syncs = new ArrayList<>();
         for (int r = 0; r < plan.shape().routerCount(); r++) {
             syncs.add(load.sync(r, marker));
+        }
+        if (waitForSyncs) {
+            results.expect(syncs);
         }
         syncs.forEach(c -> send(phase, c));
         sink.flush();

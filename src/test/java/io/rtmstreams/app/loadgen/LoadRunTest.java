@@ -51,6 +51,11 @@ class LoadRunTest {
 
     private final LoadRun.Results results = new LoadRun.Results() {
         @Override
+        public void expect(List<FleetCommand> commands) {
+            log.add("expect " + commands.size());
+        }
+
+        @Override
         public long await(List<FleetCommand> commands, Duration patience, LongConsumer arrived) {
             log.add("await " + commands.stream().map(c -> c.router() + " " + c.requestId()).toList());
             arrived.accept(commands.size());
@@ -75,11 +80,11 @@ class LoadRunTest {
 
         run(new LoadPlan(shape, 3, new ChurnMix(1, 0, 0), 0, 0, null, 1), true);
 
-        assertThat(log).containsExactly(
+        assertThat(log).containsExactly("expect 6",
                 "r1 lg-register", "r1 lg-if1-up", "r1 lg-if2-up", "r2 lg-register", "r2 lg-if1-up", "r2 lg-if2-up",
                 "flush",
                 "await [r1 lg-register, r1 lg-if1-up, r1 lg-if2-up, r2 lg-register, r2 lg-if1-up, r2 lg-if2-up]",
-                "r1 lg-t1", "r2 lg-t1", "r1 lg-t2", "r2 lg-t2",
+                "r1 lg-t1", "r2 lg-t1", "r1 lg-t2", "r2 lg-t2", "expect 2",
                 "r1 lg-sync-end-of-rib", "r2 lg-sync-end-of-rib", "flush",
                 "await [r1 lg-sync-end-of-rib, r2 lg-sync-end-of-rib]");
     }
@@ -91,8 +96,9 @@ class LoadRunTest {
         LoadReport report = run(new LoadPlan(shape, 10, new ChurnMix(70, 25, 5), 0, 500, null, 3), true);
 
         int churnStart = log.indexOf("await [r1 lg-sync-end-of-rib, r2 lg-sync-end-of-rib]") + 1;
-        assertThat(log.get(churnStart)).matches("r\\d lg-c1(-down)?");
-        assertThat(log.subList(log.size() - 4, log.size())).containsExactly("r1 lg-sync-loadgen-churn",
+        assertThat(log.subList(churnStart, log.size())).filteredOn(l -> l.matches("r\\d lg-c1(-down)?")).hasSize(1);
+        assertThat(log.subList(0, churnStart)).noneMatch(l -> l.contains("lg-c"));
+        assertThat(log.subList(log.size() - 5, log.size())).containsExactly("expect 2", "r1 lg-sync-loadgen-churn",
                 "r2 lg-sync-loadgen-churn", "flush", "await [r1 lg-sync-loadgen-churn, r2 lg-sync-loadgen-churn]");
         LoadReport.Phase churn = report.phases().get(1);
         assertThat(churn.events()).isEqualTo(500);
@@ -103,11 +109,27 @@ class LoadRunTest {
     }
 
     @Test
+    void theFlapsResultsAreAwaitedBeforeTheChurnsSyncs() throws Exception {
+        run(new LoadPlan(TestTables.shape(2, 50, 2, 1), 10, new ChurnMix(0, 0, 1), 0, 3, null, 3), true);
+
+        int syncs = log.indexOf("r1 lg-sync-loadgen-churn");
+        assertThat(log.subList(syncs - 3, syncs)).containsExactly("flush",
+                "await [" + String.join(", ", sent.stream().filter(c -> c.requestId().matches("lg-c\\d-(down|up)"))
+                        .map(c -> c.router() + " " + c.requestId()).toList()) + "]", "expect 2");
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i).endsWith("-down")) {
+                assertThat(log.get(i - 1)).as("a flap's results are expected before it is sent").isEqualTo("expect 2");
+            }
+        }
+    }
+
+    @Test
     void withoutWaitingTheSyncsAreSentButTheirResultsNotAwaited() throws Exception {
         LoadReport report = run(new LoadPlan(TestTables.shape(1, 20, 1, 1), 5, new ChurnMix(1, 1, 0), 0, 30, null,
                 2), false);
 
         assertThat(log).filteredOn(l -> l.startsWith("await")).hasSize(1);
+        assertThat(log).filteredOn(l -> l.startsWith("expect")).hasSize(1);
         assertThat(log).contains("r1 lg-sync-end-of-rib", "r1 lg-sync-loadgen-churn");
         assertThat(report.phases()).allMatch(p -> p.syncNanos() == -1);
         assertThat(report.lines().get(2)).contains("adverts/s sent");
