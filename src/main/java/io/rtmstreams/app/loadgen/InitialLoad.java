@@ -28,10 +28,15 @@ public final class InitialLoad {
         this.batch = ChurnSchedule.checkBatch(batch);
     }
 
+    /** REGISTER_ENTITY of router {@code r}'s BGP entity. */
+    public FleetCommand.Register register(int r) {
+        return new FleetCommand.Register(shape.router(r), "lg-register");
+    }
+
     /** REGISTER_ENTITY, then an ADD_INSTANCE of every interface, connected. */
     public List<FleetCommand> bringUp(int r) {
         List<FleetCommand> out = new ArrayList<>(shape.interfaces() + 1);
-        out.add(new FleetCommand.Register(shape.router(r), "lg-register"));
+        out.add(register(r));
         for (int i = 1; i <= shape.interfaces(); i++) {
             out.add(shape.interfaceChange(r, "lg-if" + i + "-up", FleetCommand.InterfaceChange.Type.ADD_INSTANCE,
                     i, true));

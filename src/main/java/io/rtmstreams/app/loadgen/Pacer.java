@@ -1,5 +1,7 @@
 package io.rtmstreams.app.loadgen;
 
+import java.util.concurrent.locks.LockSupport;
+
 /**
  * Spaces events at a fixed rate from a start: event n is due {@code n / rate} seconds after it, and waiting for an
  * event that is due already returns at once, so a sender that fell behind catches up as fast as it can and the
@@ -7,7 +9,11 @@ package io.rtmstreams.app.loadgen;
  */
 public final class Pacer {
 
-    /** Time as the pacer sees it: {@link System#nanoTime} and a sleep, or a test's stand-ins. */
+    /**
+     * Time as the pacer sees it: {@link System#nanoTime} and a park, which sleeps to tens of microseconds where
+     * {@link Thread#sleep} rounds to milliseconds (5,000 events/s would go out in bursts of 5); or a test's
+     * stand-ins.
+     */
     public interface Clock {
         long nanoTime();
 
@@ -21,7 +27,10 @@ public final class Pacer {
 
             @Override
             public void sleepNanos(long nanos) throws InterruptedException {
-                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+                LockSupport.parkNanos(nanos);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
             }
         };
     }
