@@ -85,7 +85,7 @@ public final class LoadRun {
         if (plan.duration() != null) {
             throw new IllegalArgumentException("only a counted churn can be simulated");
         }
-        VirtualClock clock = new VirtualClock();
+        Pacer.VirtualClock clock = new Pacer.VirtualClock();
         Results none = new Results() {
             @Override
             public void expect(List<FleetCommand> commands) {
@@ -233,20 +233,5 @@ public final class LoadRun {
     private void send(LoadReport.Phase phase, FleetCommand command) {
         sink.send(command);
         phase.sent(command);
-    }
-
-    /** Time that passes only when slept: a simulated run paces without waiting. */
-    private static final class VirtualClock implements Pacer.Clock {
-        private long now;
-
-        @Override
-        public long nanoTime() {
-            return now;
-        }
-
-        @Override
-        public void sleepNanos(long nanos) {
-            now += nanos;
-        }
     }
 }

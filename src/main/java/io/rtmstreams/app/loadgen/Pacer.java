@@ -35,6 +35,25 @@ public final class Pacer {
         };
     }
 
+    /** Time that passes only when slept or advanced: a run paced without waiting (a simulation, a test). */
+    public static final class VirtualClock implements Clock {
+        private long now;
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public void sleepNanos(long nanos) {
+            now += nanos;
+        }
+
+        public void advance(long nanos) {
+            now += nanos;
+        }
+    }
+
     private final double perSecond;
     private final Clock clock;
     private final long start;

@@ -13,26 +13,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The phases of a run, against a recording sink, results the test hands out, and a clock that moves on sleeps. */
 class LoadRunTest {
 
-    /** Time passes only when the pacer sleeps, or by what a send costs. */
-    private static final class Clock implements Pacer.Clock {
-        long now;
-        long perSend;
-
-        @Override
-        public long nanoTime() {
-            return now;
-        }
-
-        @Override
-        public void sleepNanos(long nanos) {
-            now += nanos;
-        }
-    }
-
     /** Everything sent, with the waits in between marked as "await:" entries of the request ids awaited. */
     private final List<String> log = new ArrayList<>();
     private final List<FleetCommand> sent = new ArrayList<>();
-    private final Clock clock = new Clock();
+    /** Time passes when the pacer sleeps, and by {@link #perSend} a send. */
+    private final Pacer.VirtualClock clock = new Pacer.VirtualClock();
+    private long perSend;
     private long failed;
 
     private final LoadRun.Sink sink = new LoadRun.Sink() {
@@ -40,7 +26,7 @@ class LoadRunTest {
         public void send(FleetCommand command) {
             sent.add(command);
             log.add(command.router() + " " + command.requestId());
-            clock.now += clock.perSend;
+            clock.advance(perSend);
         }
 
         @Override
@@ -59,8 +45,8 @@ class LoadRunTest {
         public long await(List<FleetCommand> commands, Duration patience, LongConsumer arrived) {
             log.add("await " + commands.stream().map(c -> c.router() + " " + c.requestId()).toList());
             arrived.accept(commands.size());
-            clock.now += 1_000_000;
-            return clock.now;
+            clock.advance(1_000_000);
+            return clock.nanoTime();
         }
 
         @Override
@@ -145,7 +131,7 @@ class LoadRunTest {
 
     @Test
     void theCountBoundsTheChurnWhateverTheRate() throws Exception {
-        clock.perSend = 1_000;
+        perSend = 1_000;
 
         LoadReport report = run(new LoadPlan(TestTables.shape(2, 100, 2, 1), 7, new ChurnMix(70, 25, 5), 1_000,
                 1_234, null, 4), true);
