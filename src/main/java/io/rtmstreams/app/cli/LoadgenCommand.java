@@ -222,13 +222,18 @@ final class LoadgenCommand implements Callable<Integer> {
                 + " (mix " + plan.mix() + ")";
         String carrying = s.layout() == FleetShape.Layout.SHARED ? "carrying " + count(s.table(0).size())
                 + " prefixes each" : "sharing out " + count(s.routes() / s.peers()) + " prefixes";
-        return String.format(Locale.ROOT, "loadgen: %d routers %s (drawn from the peer's %,d), %d interfaces and "
-                        + "%d peers each: %,d routes; batches of %,d; %s; seed %d", s.routerCount(), carrying,
-                tableSize, s.interfaces(), s.peers(), s.routes(), plan.batch(), churn, plan.seed());
+        return String.format(Locale.ROOT, "loadgen: %s %s (drawn from the peer's %,d), %s and %s each: %,d routes; "
+                        + "batches of %,d; %s; seed %d", count(s.routerCount(), "router"), carrying, tableSize,
+                count(s.interfaces(), "interface"), count(s.peers(), "peer"), s.routes(), plan.batch(), churn,
+                plan.seed());
     }
 
     private static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String count(long n, String thing) {
+        return count(n) + " " + thing + (n == 1 ? "" : "s");
     }
 
     private LoadProgress progress() {

@@ -70,8 +70,10 @@ final class LoadgenProgress implements LoadProgress {
         }
         lastLine = now;
         String of = total < 0 ? "" : String.format(Locale.ROOT, " of %,d", total);
-        lines.println(String.format(Locale.ROOT, "loadgen: %s: %,d%s%s, %,.0f/s", phase, done, of, unit,
-                done / Math.max((now - phaseStart) / 1e9, 1e-6)));
+        double rate = done / Math.max((now - phaseStart) / 1e9, 1e-6);
+        // A wait for a few results has no rate worth showing.
+        String perSecond = rate < 1 ? "" : String.format(Locale.ROOT, ", %,.0f/s", rate);
+        lines.println(String.format(Locale.ROOT, "loadgen: %s: %,d%s%s%s", phase, done, of, unit, perSecond));
     }
 
     @Override

@@ -171,9 +171,7 @@ public final class LoadRun {
         ChurnSchedule schedule = plan.churn(model);
         long total = plan.events();
         long limit = plan.duration() == null ? Long.MAX_VALUE : plan.duration().toNanos();
-        boolean bounded = plan.duration() == null || plan.rate() > 0;
-        progress.phase("churn", !bounded ? -1 : plan.duration() == null ? total
-                : (long) (plan.rate() * plan.duration().toNanos() / 1e9), " events");
+        progress.phase("churn", expectedEvents(), " events");
         Pacer pacer = new Pacer(plan.rate(), clock);
         long start = clock.nanoTime();
         List<FleetCommand> flaps = new ArrayList<>();
@@ -194,6 +192,14 @@ public final class LoadRun {
         }
         awaitFlaps(flaps);
         return endPhase(phase, start, CHURN_END);
+    }
+
+    /** The churn's events as far as known: its count, or rate times duration; -1 for a duration at full speed. */
+    private long expectedEvents() {
+        if (plan.duration() == null) {
+            return plan.count();
+        }
+        return plan.rate() > 0 ? (long) (plan.rate() * plan.duration().toNanos() / 1e9) : -1;
     }
 
     /**

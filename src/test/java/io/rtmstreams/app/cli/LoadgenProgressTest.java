@@ -25,12 +25,17 @@ class LoadgenProgressTest {
         progress.phase("churn", -1, " events");
         now += 6_000_000_000L;
         progress.at(3_000);
+        progress.phase("waiting", 2, " results");
+        now += 6_000_000_000L;
+        progress.at(1);
 
         assertThat(text.toString().lines()).containsExactly(
                 "loadgen: initial load (1,000,000 adverts)...",
                 "loadgen: initial load: 250,000 of 1,000,000 adverts, 50,000/s",
                 "loadgen: initial load: 500,000 of 1,000,000 adverts, 50,000/s",
                 "loadgen: churn...",
-                "loadgen: churn: 3,000 events, 500/s");
+                "loadgen: churn: 3,000 events, 500/s",
+                "loadgen: waiting (2 results)...",
+                "loadgen: waiting: 1 of 2 results");
     }
 }
