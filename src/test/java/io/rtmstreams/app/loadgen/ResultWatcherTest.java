@@ -72,10 +72,11 @@ class ResultWatcherTest {
     }
 
     @Test
-    void aResultNotReadInTimeNamesTheFirstMissingAndTheLikelyCause() {
+    void aResultNotReadInTimeNamesTheFirstMissingAndTheLikelyCause() throws InterruptedException {
         start();
         watcher.expect(List.of(SYNC, REGISTER));
         result("r2", "lg-register", "REGISTER_ENTITY", "NO_ERROR", null);
+        watcher.await(List.of(REGISTER), Duration.ofSeconds(30), n -> { });
 
         assertThatThrownBy(() -> watcher.await(List.of(SYNC, REGISTER), Duration.ofMillis(200), n -> { }))
                 .hasMessageContaining("1 of 2 results not read within PT0.2S (the first: r1 lg-sync-end-of-rib)")
