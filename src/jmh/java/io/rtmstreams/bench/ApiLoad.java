@@ -3,6 +3,8 @@ package io.rtmstreams.bench;
 import io.rtmstreams.app.AppConfig;
 import io.rtmstreams.app.Failover;
 import io.rtmstreams.app.RtmRuntime;
+import io.rtmstreams.app.loadgen.CommandEncoder;
+import io.rtmstreams.app.loadgen.FleetCommand;
 import io.rtmstreams.net.Prefix;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,10 +82,10 @@ public final class ApiLoad {
         long start = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topics.interfaceChanges(), "r0", "{\"router\":\"r0\",\"requestId\":"
-                    + "\"if1\",\"notificationType\":\"ADD_INSTANCE\",\"interface\":{\"family\":\"ipv4\","
-                    + "\"interfaceLuid\":\"1688849860263936\",\"interfaceIndex\":1,\"metric\":25,"
-                    + "\"useAutomaticMetric\":false,\"unicastAddresses\":[\"196.223.14.1\"]}}"));
+            FleetCommand up = rib.fleet(List.of("r0"), 1).interfaceChange(0, "if1",
+                    FleetCommand.InterfaceChange.Type.ADD_INSTANCE, 1, true);
+            producer.send(new ProducerRecord<>(topics.interfaceChanges(), "r0",
+                    new String(CommandEncoder.encode(up), StandardCharsets.UTF_8)));
             producer.flush();
             for (String c : commands) {
                 producer.send(new ProducerRecord<>(topics.routeAdverts(), "r0", c), (m, e) -> {

@@ -2,6 +2,12 @@ package io.rtmstreams.bench;
 
 import io.rtmstreams.app.EmbeddedKafka;
 import io.rtmstreams.app.TopicAdmin;
+import io.rtmstreams.app.loadgen.CommandEncoder;
+import io.rtmstreams.app.loadgen.FleetCommand;
+import io.rtmstreams.app.loadgen.FleetModel;
+import io.rtmstreams.app.loadgen.FleetShape;
+import io.rtmstreams.app.loadgen.InitialLoad;
+import io.rtmstreams.app.loadgen.Pacer;
 import io.rtmstreams.streams.ProcessorMetrics;
 import io.rtmstreams.streams.RtmTopology;
 import io.rtmstreams.streams.StreamsProperties;
@@ -42,7 +48,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
@@ -67,6 +73,9 @@ import java.util.zip.CRC32;
  *   app.</li>
  * </ul>
  *
+ * <p>The load is {@code loadgen}'s initial load ({@link FleetLoad}): routers r0, r1, … each registering a BGP
+ * entity and sending the table behind interface 1.
+ *
  * <p>Run: {@code mvn -q -Pbench test-compile exec:exec -Dbench.main=io.rtmstreams.bench.EndToEndLoad
  * -Dbench.jvm=-Xmx3g -Dbench.args='--mode throughput --routers 1 --partitions 1'}; {@code --routes n} takes the
  * first n routes of the table, {@code --batch n} sends the table as a bulk feeder does (ADD_ROUTES of n routes with
@@ -78,8 +87,6 @@ import java.util.zip.CRC32;
  * both apps.
  */
 public final class EndToEndLoad {
-
-    private static final String LUID = "1688849860263936";
 
     public static void main(String[] args) throws Exception {
         String mode = arg(args, "--mode", "throughput");
@@ -96,21 +103,18 @@ public final class EndToEndLoad {
         Path dir = Files.createTempDirectory("rtm-load");
         try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"))) {
             RibTable rib = RibTable.load().first(routes);
-            List<String> table = rib.commands("ROUTER");
             int warmup = Integer.parseInt(arg(args, "--warmup", "200000"));
             if (warmup > 0) {
-                RibTable warm = rib.first(warmup);
                 new EndToEndLoad(broker.bootstrapServers(), dir, partitions, crc32, lean, "warm.").warmUp(
-                        commands(batch > 1 ? warm.batchCommands("ROUTER", batch) : warm.commands("ROUTER"), 1));
+                        FleetLoad.of(rib.first(warmup), 1, 1, batch));
             }
             EndToEndLoad load = new EndToEndLoad(broker.bootstrapServers(), dir, partitions, crc32, lean, "");
             switch (mode) {
-                case "throughput" -> load.throughput(commands(batch > 1 ? rib.batchCommands("ROUTER", batch)
-                        : table, routers), routers * rib.entries().size());
-                case "latency" -> load.latency(commands(table, routers),
+                case "throughput" -> load.throughput(FleetLoad.of(rib, routers, 1, batch));
+                case "latency" -> load.latency(FleetLoad.of(rib, routers, 1, 1).records(),
                         Integer.parseInt(arg(args, "--rate", "5000")), Integer.parseInt(arg(args, "--seconds", "30")));
-                case "interface-down" -> load.interfaceDown(peers(commands(table, routers),
-                        Integer.parseInt(arg(args, "--peers", "1"))), routers, routers * (table.size() - 1));
+                case "interface-down" -> load.interfaceDown(FleetLoad.of(rib, routers,
+                        Integer.parseInt(arg(args, "--peers", "1")), 1));
                 default -> throw new IllegalArgumentException("unknown --mode " + mode);
             }
         }
@@ -152,11 +156,12 @@ public final class EndToEndLoad {
      * measured is compiled code, not the JIT compiling Kafka, the broker and us (on two cores the compiler threads
      * otherwise take about 40 % of the CPU of a 20-second run).
      */
-    private void warmUp(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+    private void warmUp(FleetLoad load) throws Exception {
         long start = System.nanoTime();
+        List<ProducerRecord<byte[], byte[]>> records = load.records();
         produceBoth(records);
         drain(passThrough(), "baseline", baselineOut, records.size());
-        drain(rtm(), "rtm", settings.topics().commandResults(), expectedResults(records));
+        drain(rtm(), "rtm", settings.topics().commandResults(), expectedResults(load));
         System.out.printf("warmed up on %,d commands in %.1f s%n", records.size(), (System.nanoTime() - start) / 1e9);
     }
 
@@ -187,18 +192,20 @@ public final class EndToEndLoad {
      * The results the run waits for: every command's, except those that ask for errors only (batches with
      * {@code ack: ERRORS}; every command's with the lean output set), and every SYNC's, which is always published.
      */
-    private int expectedResults(List<ProducerRecord<byte[], byte[]>> records) {
-        return (int) records.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8))
-                .filter(j -> j.contains("\"op\":\"SYNC\"") || !lean && !j.contains("\"ack\":\"ERRORS\"")).count();
+    private int expectedResults(FleetLoad load) {
+        return (int) load.commands().stream()
+                .filter(c -> c instanceof FleetCommand.Sync || !lean && !FleetLoad.errorsOnly(c)).count();
     }
 
-    private void throughput(List<ProducerRecord<byte[], byte[]>> records, int adverts) throws Exception {
+    private void throughput(FleetLoad load) throws Exception {
+        List<ProducerRecord<byte[], byte[]>> records = load.records();
+        int adverts = load.adverts();
         long produceStart = System.nanoTime();
         produceBoth(records);
         System.out.printf("produced %,d commands (%,d adverts) twice in %.1f s%n", records.size(), adverts,
                 (System.nanoTime() - produceStart) / 1e9);
         double baseline = drain(passThrough(), "baseline", baselineOut, records.size());
-        double rtm = drain(rtm(), "rtm", settings.topics().commandResults(), expectedResults(records));
+        double rtm = drain(rtm(), "rtm", settings.topics().commandResults(), expectedResults(load));
         System.out.printf("pass-through: %.2f s, %,.0f records/s%n", baseline, records.size() / baseline);
         System.out.printf("rtm-streams:  %.2f s, %,.0f adverts/s to the last committed result (%s)%n", rtm,
                 adverts / rtm, lean ? "lean outputs" : "every output");
@@ -223,31 +230,39 @@ public final class EndToEndLoad {
         System.out.println("rtm-streams:  " + percentiles(rtm));
     }
 
-    private void interfaceDown(List<ProducerRecord<byte[], byte[]>> records, int routers, int withdrawn)
-            throws Exception {
+    /**
+     * Every route added changes its destination's best-route record (the route, or at least numRoutes), so the
+     * load is in when there are as many best-route records as adverts; going down withdraws one per destination.
+     */
+    private void interfaceDown(FleetLoad load) throws Exception {
+        List<ProducerRecord<byte[], byte[]>> records = load.records();
+        FleetShape shape = load.shape();
+        int routers = shape.routerCount();
+        int withdrawn = (int) (shape.routes() / shape.peers());
         try (CheckedProducer producer = producer()) {
             for (int r = 0; r < routers; r++) {
-                producer.send(interfaceChange("r" + r, "ADD_INSTANCE", true));
+                producer.send(interfaceChange(shape, r, FleetCommand.InterfaceChange.Type.ADD_INSTANCE, true));
             }
             records.forEach(r -> producer.send(new ProducerRecord<>(settings.topics().routeAdverts(), r.key(),
                     r.value())));
         }
-        int bestRoutes = records.size() - routers;
+        int bestRoutes = load.adverts();
         try (KafkaStreams streams = start(rtm(), "rtm");
              KafkaConsumer<byte[], byte[]> best = consumer("rtm-best", settings.topics().bestRoutes())) {
             count(best, bestRoutes, System.nanoTime());
             long start = System.nanoTime();
             try (CheckedProducer producer = producer()) {
                 for (int r = 0; r < routers; r++) {
-                    producer.send(interfaceChange("r" + r, "PARAMETER_CHANGE", false));
+                    producer.send(interfaceChange(shape, r, FleetCommand.InterfaceChange.Type.PARAMETER_CHANGE,
+                            false));
                 }
             }
             double rtm = count(best, withdrawn, start);
             String longest = longestCalls(streams);
             close(streams);
             System.out.printf("rtm-streams: %,d best routes (%,d routes) withdrawn and committed %.2f s after the"
-                    + " interface went down; longest calls of the stream thread: %s%n", withdrawn,
-                    records.size() - routers, rtm, longest);
+                    + " interface went down; longest calls of the stream thread: %s%n", withdrawn, bestRoutes, rtm,
+                    longest);
         }
         List<ProducerRecord<byte[], byte[]>> same = records.subList(0, withdrawn);
         try (KafkaStreams streams = start(passThrough(), "baseline");
@@ -276,32 +291,11 @@ public final class EndToEndLoad {
         return max.toString();
     }
 
-    /**
-     * The adverts again from {@code peers - 1} more neighbours (on the same interface), so each destination has
-     * {@code peers} routes: about a million routes on one router from the real table with {@code --peers 2}.
-     */
-    private static List<ProducerRecord<byte[], byte[]>> peers(List<ProducerRecord<byte[], byte[]>> records,
-                                                              int peers) {
-        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>(records);
-        for (int p = 1; p < peers; p++) {
-            String peer = "\"neighbour\":{\"address\":\"192.0.2." + p + "\"";
-            for (ProducerRecord<byte[], byte[]> r : records) {
-                String json = new String(r.value(), StandardCharsets.UTF_8);
-                if (json.contains("\"ADD_ROUTE\"")) {
-                    out.add(new ProducerRecord<>(r.topic(), r.key(), bytes(json.replace("\"neighbour\":{\"address\":\""
-                            + RibTable.DEFAULT_PEER + "\"", peer).replace("\"requestId\":\"", "\"requestId\":\"p" + p
-                            + "-"))));
-                }
-            }
-        }
-        return out;
-    }
-
-    private ProducerRecord<byte[], byte[]> interfaceChange(String router, String type, boolean connected) {
-        String json = "{\"router\":\"" + router + "\",\"requestId\":\"if-" + type + "\",\"notificationType\":\""
-                + type + "\",\"interface\":{\"family\":\"ipv4\",\"interfaceLuid\":\"" + LUID + "\","
-                + "\"interfaceIndex\":1,\"metric\":25,\"useAutomaticMetric\":false,\"connected\":" + connected + "}}";
-        return new ProducerRecord<>(settings.topics().interfaceChanges(), bytes(router), bytes(json));
+    private ProducerRecord<byte[], byte[]> interfaceChange(FleetShape shape, int r,
+                                                           FleetCommand.InterfaceChange.Type type, boolean connected) {
+        FleetCommand change = shape.interfaceChange(r, "if-" + type, type, 1, connected);
+        return new ProducerRecord<>(settings.topics().interfaceChanges(), bytes(change.router()),
+                CommandEncoder.encode(change));
     }
 
     /** Seconds from start until {@code expected} records of {@code output} are committed and readable. */
@@ -332,15 +326,16 @@ public final class EndToEndLoad {
             }
             out.poll(Duration.ofMillis(500));
             Thread sender = new Thread(() -> {
-                long start = System.nanoTime();
-                long interval = 1_000_000_000L / rate;
-                for (int i = 0; i < records.size(); i++) {
-                    long due = start + i * interval;
-                    for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
-                        LockSupport.parkNanos(due - now);
+                Pacer pacer = new Pacer(rate, Pacer.Clock.SYSTEM);
+                try {
+                    for (int i = 0; i < records.size(); i++) {
+                        pacer.await(i);
+                        ProducerRecord<byte[], byte[]> r = records.get(i);
+                        producer.send(new ProducerRecord<>(input, null, System.currentTimeMillis(), r.key(),
+                                r.value()));
                     }
-                    ProducerRecord<byte[], byte[]> r = records.get(i);
-                    producer.send(new ProducerRecord<>(input, null, System.currentTimeMillis(), r.key(), r.value()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
                 producer.flush();
             }, "load-sender");
@@ -533,17 +528,42 @@ public final class EndToEndLoad {
         }
     }
 
-    /** The table once per router, its next hops and neighbour on interface 1. */
-    private static List<ProducerRecord<byte[], byte[]>> commands(List<String> table, int routers) {
-        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>(routers * table.size());
-        for (int r = 0; r < routers; r++) {
-            String router = "r" + r;
-            for (String json : table) {
-                out.add(new ProducerRecord<>("", bytes(router), bytes(json.replace("\"router\":\"ROUTER\"",
-                        "\"router\":\"" + router + "\""))));
+    /**
+     * Routers r0, r1, … each with the table behind interface 1 from {@code peers} neighbours (so that many routes per
+     * destination), as {@code loadgen}'s initial load sends it, router after router: the registration, the table in
+     * single ADD_ROUTEs or ADD_ROUTES of {@code batch} routes with {@code ack: ERRORS}, and then for batches the SYNC
+     * whose result ends the run (D25, D26, D30). Interface changes are the modes' own.
+     */
+    private record FleetLoad(FleetShape shape, List<FleetCommand> commands) {
+
+        static FleetLoad of(RibTable rib, int routers, int peers, int batch) {
+            FleetShape shape = rib.fleet(IntStream.range(0, routers).mapToObj(r -> "r" + r).toList(), peers);
+            InitialLoad load = new InitialLoad(new FleetModel(shape), batch);
+            List<FleetCommand> commands = new ArrayList<>();
+            for (int r = 0; r < routers; r++) {
+                commands.add(load.register(r));
+                load.table(r).forEachRemaining(commands::add);
+                if (batch > 1) {
+                    commands.add(load.sync(r, InitialLoad.END_OF_RIB));
+                }
             }
+            return new FleetLoad(shape, commands);
         }
-        return out;
+
+        /** The commands keyed by router; the topic is the caller's. */
+        List<ProducerRecord<byte[], byte[]>> records() {
+            return commands.stream().map(c -> new ProducerRecord<>("", bytes(c.router()), CommandEncoder.encode(c)))
+                    .toList();
+        }
+
+        int adverts() {
+            return commands.stream().mapToInt(FleetCommand::adverts).sum();
+        }
+
+        /** Commands whose result is published only when they fail (ack ERRORS: the batches). */
+        static boolean errorsOnly(FleetCommand c) {
+            return c instanceof FleetCommand.Advertise a && a.batch() || c instanceof FleetCommand.Withdraw w && w.batch();
+        }
     }
 
     private static byte[] bytes(String s) {

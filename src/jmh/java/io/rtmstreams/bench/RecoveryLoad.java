@@ -48,10 +48,10 @@ public final class RecoveryLoad {
                 runArgs.add(args[i + 1]);
             }
         }
-        List<String> table = RibTable.load().commands("ROUTER");
+        RibTable rib = RibTable.load();
         List<ProducerRecord<byte[], byte[]>> commands = new ArrayList<>();
-        add(commands, table, "r1");
-        add(commands, table.subList(0, second + 1), "r2");
+        add(commands, rib.commands("r1"), "r1");
+        add(commands, rib.first(second).commands("r2"), "r2");
         Path dir = Files.createTempDirectory("rtm-recovery");
         int kafkaPort = freePort();
         int apiPort = freePort();
@@ -95,12 +95,9 @@ public final class RecoveryLoad {
         }
     }
 
-    private static void add(List<ProducerRecord<byte[], byte[]>> out, List<String> table, String router) {
+    private static void add(List<ProducerRecord<byte[], byte[]>> out, List<String> commands, String router) {
         byte[] key = router.getBytes(StandardCharsets.UTF_8);
-        for (String json : table) {
-            out.add(new ProducerRecord<>("", key, json.replace("\"router\":\"ROUTER\"", "\"router\":\"" + router
-                    + "\"").getBytes(StandardCharsets.UTF_8)));
-        }
+        commands.forEach(json -> out.add(new ProducerRecord<>("", key, json.getBytes(StandardCharsets.UTF_8))));
     }
 
     private static Process start(List<String> command, Path log) throws IOException {

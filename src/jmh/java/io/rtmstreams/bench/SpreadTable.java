@@ -1,5 +1,12 @@
 package io.rtmstreams.bench;
 
+import io.rtmstreams.app.loadgen.ChurnMix;
+import io.rtmstreams.app.loadgen.ChurnSchedule;
+import io.rtmstreams.app.loadgen.CommandEncoder;
+import io.rtmstreams.app.loadgen.FleetCommand;
+import io.rtmstreams.app.loadgen.FleetModel;
+import io.rtmstreams.app.loadgen.FleetShape;
+import io.rtmstreams.app.loadgen.InitialLoad;
 import io.rtmstreams.net.Prefix;
 import io.rtmstreams.streams.Placement;
 
@@ -12,14 +19,15 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
- * The real table spread over a fleet of routers (entry i goes to router i mod n, each router with its own BGP
- * entity), the metric updates sent while the fleet runs, and what each router's state must be afterwards: for every
- * prefix the route id an uninterrupted run gives it (ids count a router's new routes from 1, D22; an update keeps
- * the id), its next hop and the last metric sent.
+ * The real table spread over a fleet of routers in {@code loadgen}'s terms: a {@link FleetShape} with the prefixes
+ * dealt out (entry i to router i mod n), each router a BGP entity with one interface it never reports; the initial
+ * load as single ADD_ROUTEs, the routers taking turns; then route updates (a new MED) from loadgen's churn, sent
+ * while the fleet runs; and from loadgen's model what each router's state must be afterwards: for every prefix the
+ * route id an uninterrupted run gives it (D22), its next hop and its metric.
  */
 final class SpreadTable {
 
-    /** One command for a router. */
+    /** One command for a router, on the adverts topic. */
     record Command(String router, String json) {
         byte[] key() {
             return router.getBytes(StandardCharsets.UTF_8);
@@ -30,25 +38,20 @@ final class SpreadTable {
     record Expected(long routeId, long metric, String nextHop) {
     }
 
-    private final List<String> routers;
-    private final List<List<RibTable.Entry>> entries = new ArrayList<>();
-    private final List<Map<Prefix, Expected>> expected = new ArrayList<>();
-    private long updates;
+    private final FleetShape shape;
+    private final FleetModel model;
+    private final ChurnSchedule updates;
+    private long commands;
 
-    private SpreadTable(RibTable table, List<String> routers) {
-        this.routers = List.copyOf(routers);
-        for (int r = 0; r < routers.size(); r++) {
-            entries.add(new ArrayList<>());
-            expected.add(new LinkedHashMap<>());
-        }
-        for (int i = 0; i < table.entries().size(); i++) {
-            entries.get(i % routers.size()).add(table.entries().get(i));
-        }
+    private SpreadTable(FleetShape shape) {
+        this.shape = shape;
+        this.model = new FleetModel(shape);
+        this.updates = new ChurnSchedule(model, new ChurnMix(1, 0, 0), 1, new SplittableRandom(7));
     }
 
     /** {@code table} spread over {@code routers}. */
     static SpreadTable of(RibTable table, List<String> routers) {
-        return new SpreadTable(table, routers);
+        return new SpreadTable(new FleetShape(routers, table.entries(), FleetShape.Layout.SPLIT, 1, 1));
     }
 
     /** {@code n} router names that the Java client's partitioner puts on {@code n} different partitions (n ≤ p). */
@@ -62,64 +65,52 @@ final class SpreadTable {
     }
 
     List<String> routers() {
-        return routers;
+        return shape.routers();
     }
 
-    /** The table's commands: each router's registration and then its routes, routers interleaved. */
+    /** The table's commands: each router's registration and then their routes, routers taking turns. */
     List<Command> load() {
+        InitialLoad load = new InitialLoad(model, 1);
         List<Command> out = new ArrayList<>();
-        routers.forEach(r -> out.add(new Command(r, RibTable.register(r))));
-        int longest = entries.stream().mapToInt(List::size).max().orElse(0);
-        for (int i = 0; i < longest; i++) {
-            for (int r = 0; r < routers.size(); r++) {
-                if (i < entries.get(r).size()) {
-                    out.add(add(r, "t" + i, entries.get(r).get(i), entries.get(r).get(i).med()));
-                }
-            }
+        for (int r = 0; r < shape.routerCount(); r++) {
+            out.add(command(load.register(r)));
         }
+        load.tables().forEachRemaining(c -> out.add(command(c)));
         return out;
     }
 
-    /** The next metric update: routers in turn, each router's routes in order, the metric one more than before. */
+    /** The next route update: a route of a random router re-advertised with a new MED. */
     Command nextUpdate() {
-        long n = updates++;
-        int r = (int) (n % routers.size());
-        List<RibTable.Entry> own = entries.get(r);
-        RibTable.Entry e = own.get((int) ((n / routers.size()) % own.size()));
-        long metric = expected.get(r).get(e.prefix()).metric() + 1;
-        return add(r, "u" + n, e, metric);
+        return command(updates.next(1).commands().get(0));
     }
 
-    /** Commands sent so far (the load and the updates), each of which gets exactly one result (D20). */
+    /** Commands handed out so far (the load and the updates), each of which gets exactly one result (D20). */
     long commands() {
-        return routers.size() + entries.stream().mapToLong(List::size).sum() + updates;
+        return commands;
     }
 
     /** A prefix of {@code router}'s whose lookup shows who answers for the router. */
     Prefix probe(String router) {
-        return entries.get(routers.indexOf(router)).get(0).prefix();
+        return shape.table(shape.routers().indexOf(router)).get(0).prefix();
     }
 
     /** {@code perRouter} random prefixes of each router with what their lookup must answer. */
     Map<String, Map<Prefix, Expected>> sample(int perRouter, SplittableRandom random) {
         Map<String, Map<Prefix, Expected>> out = new LinkedHashMap<>();
-        for (int r = 0; r < routers.size(); r++) {
-            List<RibTable.Entry> own = entries.get(r);
+        for (int r = 0; r < shape.routerCount(); r++) {
+            List<FleetModel.ExpectedRoute> routes = List.copyOf(model.expectedBest(r).values());
             Map<Prefix, Expected> picked = new LinkedHashMap<>();
-            for (int k = 0; k < Math.min(perRouter, own.size()); k++) {
-                Prefix p = own.get(random.nextInt(own.size())).prefix();
-                picked.put(p, expected.get(r).get(p));
+            for (int k = 0; k < Math.min(perRouter, routes.size()); k++) {
+                FleetModel.ExpectedRoute e = routes.get(random.nextInt(routes.size()));
+                picked.put(e.prefix(), new Expected(e.routeId(), e.metric(), e.neighbour().toString()));
             }
-            out.put(routers.get(r), picked);
+            out.put(shape.router(r), picked);
         }
         return out;
     }
 
-    private Command add(int r, String requestId, RibTable.Entry e, long metric) {
-        Map<Prefix, Expected> state = expected.get(r);
-        Expected before = state.get(e.prefix());
-        long id = before != null ? before.routeId() : state.size() + 1;
-        state.put(e.prefix(), new Expected(id, metric, e.nextHop().toString()));
-        return new Command(routers.get(r), RibTable.addRoute(routers.get(r), requestId, e, metric));
+    private Command command(FleetCommand c) {
+        commands++;
+        return new Command(c.router(), new String(CommandEncoder.encode(c), StandardCharsets.UTF_8));
     }
 }

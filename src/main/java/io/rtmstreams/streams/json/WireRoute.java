@@ -10,7 +10,7 @@ import java.util.List;
  * them at its top level, a batch (ADD_ROUTES, DELETE_ROUTES; D25) in each element of {@code routes}, where a field
  * the element leaves out is taken from the batch's top level.
  */
-record WireRoute(
+public record WireRoute(
         Object family,
         String dest,
         List<WireNextHop> nextHops,

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "topics", "produce", "query", "migrate-v1"})
+    @ValueSource(strings = {"run", "topics", "produce", "loadgen", "query", "migrate-v1"})
     void helpNamesTheVariableOfEveryOptionExceptHelpAndVersion(String command) {
         CliRunner.Result result = cli().run(command, "--help");
         List<OptionSpec> options = cli().commandLine().getSubcommands().get(command).getCommandSpec().options();
@@ -57,7 +57,7 @@ class HelpTest {
         CliRunner.Result result = cli().run("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("run", "topics", "produce", "query", "migrate-v1")
+        assertThat(result.out()).contains("run", "topics", "produce", "loadgen", "query", "migrate-v1")
                 .contains("RTM_DATA_DIR", "RTM_KAFKA_PROPERTY_<NAME>", "RTM_LOG_LEVEL")
                 .containsPattern("Exit codes:\\s+0\\s+success")
                 .containsPattern("4\\s+the query API answered 4xx").containsPattern("143\\s+run stopped by SIGTERM");
@@ -80,7 +80,7 @@ class HelpTest {
 
     @Test
     void everyCommandHasHelpAndVersionFlags() {
-        for (String command : List.of("run", "topics", "produce", "query", "migrate-v1")) {
+        for (String command : List.of("run", "topics", "produce", "loadgen", "query", "migrate-v1")) {
             assertThat(cli().run(command, "-h").out()).startsWith("Usage: rtm-streams " + command);
             assertThat(cli().run(command, "-V").out()).startsWith("rtm-streams " + VersionProvider.version());
         }
