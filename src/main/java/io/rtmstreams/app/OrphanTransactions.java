@@ -69,10 +69,7 @@ final class OrphanTransactions implements KafkaStreams.StateListener, AutoClosea
     private volatile boolean warned;
     private volatile long rebalancingSinceMs;
 
-    /**
-     * {@code hanging} is looked for once a rebalance has lasted {@code hangingAfter} (the transaction timeout: by
-     * then no transaction of a live producer is still open legitimately).
-     */
+    /** {@code hanging} transactions are looked for once a rebalance has lasted {@code hangingAfter}. */
     OrphanTransactions(Admin admin, String applicationId, boolean streamsProtocol, HangingTransactions hanging,
                        Duration hangingAfter) {
         this.admin = admin;

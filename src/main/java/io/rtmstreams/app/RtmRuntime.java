@@ -35,6 +35,11 @@ import java.util.Properties;
 public final class RtmRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtmRuntime.class);
+    /**
+     * How long a rebalance lasts before this instance also looks for hanging transactions: a rebalance without a
+     * restore ends sooner and never pays for the look; the decision itself waits out the transaction timeout.
+     */
+    private static final Duration HANGING_LOOK_AFTER = Duration.ofSeconds(2);
 
     private final AppConfig config;
     private final EmbeddedKafka broker;
@@ -105,7 +110,7 @@ public final class RtmRuntime implements AutoCloseable {
             Duration transactionTimeout = config.failover().transactionTimeout();
             orphans = new OrphanTransactions(admin, config.applicationId(), streamsProtocol(props),
                     new HangingTransactions(admin, config.applicationId(), config.settings().topics(),
-                            transactionTimeout), transactionTimeout);
+                            transactionTimeout), HANGING_LOOK_AFTER);
             orphans.watch(streams);
             metrics.bind(streams);
             api.serve(KafkaStreamsState.of(streams,
