@@ -1,11 +1,9 @@
 package io.rtmstreams.app.cli;
 
 import io.rtmstreams.streams.Topics;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Sends a file of JSON lines (commands, interface changes) to the input topics with an idempotent producer, keyed by
@@ -86,7 +83,7 @@ final class ProduceCommand implements Callable<Integer> {
         Map<String, String> client = cluster.clientProperties(kafka);
         ProduceResult result;
         try (InputStream raw = openInput()) {
-            requireTopics(client, topic.possibleTopics(topics));
+            TopicCheck.require(client, topic.possibleTopics(topics), cluster.bootstrapServers());
             result = send(raw, topics, client);
         }
         spec.commandLine().getOut().println(result.summary());
@@ -136,8 +133,13 @@ final class ProduceCommand implements Callable<Integer> {
      * which this command promises: a retried batch is never written twice.
      */
     static Map<String, Object> producerProperties(Map<String, String> client) {
+        return producerProperties("rtm-streams-produce", client);
+    }
+
+    /** {@link #producerProperties(Map)} for another command's producer. */
+    static Map<String, Object> producerProperties(String clientId, Map<String, String> client) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "rtm-streams-produce");
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
         properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -148,20 +150,4 @@ final class ProduceCommand implements Callable<Integer> {
 
     private static Producer<String, String> producer(Map<String, String> client) {
         return new KafkaProducer<>(producerProperties(client), new StringSerializer(), new StringSerializer());
-    }
-
-    /** The broker does not create topics (auto-creation is off), so a missing topic would stall every send. */
-    private void requireTopics(Map<String, String> client, List<String> names)
-            throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(new HashMap<String, Object>(client))) {
-            admin.describeTopics(names).allTopicNames().get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new IllegalStateException("the topics " + names + " do not all exist on "
-                        + cluster.bootstrapServers() + ": create them with 'rtm-streams topics' (or start "
-                        + "'rtm-streams run')", e.getCause());
-            }
-            throw e;
-        }
-    }
-}
+    }}

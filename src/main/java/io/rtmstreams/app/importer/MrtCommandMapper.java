@@ -99,6 +99,19 @@ public final class MrtCommandMapper {
         return drain();
     }
 
+    /**
+     * The peers of a RIB dump's PEER_INDEX_TABLE, known before its first entry: their interfaces are reported at
+     * once, so that the sender waits for their results once instead of whenever a peer's first route shows up
+     * behind a backlog of routes (with an interface per ADD-PATH path, the paths are not known yet: nothing).
+     */
+    public List<ImportRecord> declarePeers(List<Peer> peers, long millis) {
+        if (!settings.interfacePerPath()) {
+            peers.stream().filter(p -> !p.address().isUnspecified())
+                    .forEach(p -> interfaceOf(p, Nlri.NO_PATH_ID, p.address().family(), millis));
+        }
+        return drain();
+    }
+
     /** The end of one file: its RIB batches, then the sweeps of its dump's peers. */
     public List<ImportRecord> endOfFile() {
         flushRibBatches();

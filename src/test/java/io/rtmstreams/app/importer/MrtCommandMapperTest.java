@@ -68,6 +68,18 @@ class MrtCommandMapperTest {
     }
 
     @Test
+    void shouldReportTheInterfacesOfADumpsPeerIndexTableAtOnce() {
+        List<ImportRecord> declared = mapper.declarePeers(List.of(PEER_A, PEER_B, PEER_V6), T);
+        List<ImportRecord> routes = mapAll(rib(entry("10.0.0.0/8", PEER_B, "196.223.14.2", 3, Origin.IGP, null)));
+
+        assertThat(declared).extracting(r -> interfaceChange(r).row().family())
+                .containsExactly(2, 2, 23);
+        assertThat(routes).extracting(ImportRecord::kind).doesNotContain(Kind.INTERFACE);
+        assertThat(allRoutes(routes)).singleElement().extracting(r -> r.neighbour().interfaceIndex())
+                .isEqualTo(interfaceChange(declared.get(1)).row().interfaceIndex());
+    }
+
+    @Test
     void shouldEncodeThePathLengthOriginAndMedPerPeer() {
         assertThat(BgpCost.metric(CostMode.PER_PEER, attributes(3, Origin.EGP, 5L))).isEqualTo(3L << 24 | 1L << 22 | 5);
         assertThat(BgpCost.metric(CostMode.PER_PEER, attributes(300, Origin.IGP, 1L << 23)))
