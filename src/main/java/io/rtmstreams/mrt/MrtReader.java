@@ -202,6 +202,7 @@ public final class MrtReader {
             }
             consume(1);
         }
+        counters.skipped("damaged bytes to the end of the input");
         report(start, "skipped " + (position() - start + (end - position)) + " damaged bytes to the end of the "
                 + "input: no record boundary found again");
         consume(end - position);

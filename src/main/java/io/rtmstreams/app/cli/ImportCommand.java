@@ -5,6 +5,7 @@ import io.rtmstreams.app.importer.CostMode;
 import io.rtmstreams.app.importer.ImportRun;
 import io.rtmstreams.app.importer.ImportSettings;
 import io.rtmstreams.app.importer.ImportSummary;
+import io.rtmstreams.app.importer.RecordTimes;
 import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.streams.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -81,6 +82,11 @@ final class ImportCommand implements Callable<Integer> {
             + "interface of its own, so all are kept (by default the last path of a prefix wins).")
     private boolean interfacePerPath;
 
+    @Option(names = "--timestamps", paramLabel = "CLOCK", description = "${COMPLETION-CANDIDATES}: the records' "
+            + "timestamps. import: the clock when each is sent; mrt: the MRT times, which a broker deletes at its "
+            + "next retention check unless the input topics keep records that old (retention.ms=-1).")
+    private RecordTimes recordTimes = RecordTimes.IMPORT;
+
     @Option(names = "--wait", paramLabel = "SECONDS", description = "How long to wait for the results of interface "
             + "changes and of the final SYNC.")
     private int waitSeconds = 120;
@@ -137,7 +143,7 @@ final class ImportCommand implements Callable<Integer> {
         OptionChecks.atLeast(spec, "--wait", waitSeconds, 1);
         String prefix = "import-" + Long.toString(System.currentTimeMillis(), 36) + "-";
         return new ImportSettings(router, rtmInstance, instanceId, cost, ebgpPreference, ibgpPreference, localAs,
-                interfacePerPath, prefix);
+                interfacePerPath, recordTimes, prefix);
     }
 
     private void checkFiles() {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Maps MRT records to contract commands (D28, D29, D30), pure: records in, the records to send out, in order.
@@ -34,13 +35,15 @@ import java.util.Map;
  *   <li>RIB entries become ADD_ROUTES of up to {@value #MAX_BATCH} routes (D25) per peer interface and view,
  *       each route with its next hop on the peer's interface and its metric; the neighbour is the peer. At the end
  *       of a RIB file, each of its peers gets the sweep of D29, DELETE_NEIGHBOUR_ROUTES with {@code
- *       notUpdatedSinceMs} = the dump's time: routes of an older import that this dump no longer has go.</li>
+ *       notUpdatedSinceMs} = the timestamp of the peer's first entry: routes of an older import that this dump no
+ *       longer has go.</li>
  *   <li>An UPDATE becomes DELETE_ROUTES for its withdrawals, then ADD_ROUTES for its announcements (metric shared).
  *       Messages the collector sent (LOCAL) are skipped.</li>
  *   <li>A session leaving Established becomes DELETE_NEIGHBOUR_ROUTES of the peer's address (D29).</li>
  *   <li>At the very end a SYNC per family, whose results say the tables are in.</li>
  * </ul>
- * Every command has {@code ack: ERRORS} and the MRT time of its record as timestamp. ADD-PATH (D28): by default a
+ * Every command has {@code ack: ERRORS} and, as timestamp, the MRT time of its record or the clock (see
+ * {@link RecordTimes}); a sweep's time is of the same clock. ADD-PATH (D28): by default a
  * peer's paths share its interface, so the last path of a prefix is the one kept; with
  * {@link ImportSettings#interfacePerPath()} each path has an interface of its own. Routes whose prefix is of another
  * family than their peer's address, or that have no next hop of that family, cannot be expressed (the neighbour and
@@ -136,7 +139,7 @@ public final class MrtCommandMapper {
         if (itf == null) {
             return;
         }
-        dumpPeers.putIfAbsent(e.peer().address(), millis);
+        dumpPeers.computeIfAbsent(e.peer().address(), p -> settings.recordTimes().of(millis));
         BatchKey key = new BatchKey(key(e.peer(), e.pathId()), e.safi(), BgpCost.preference(settings, e.peer()));
         List<Route> batch = ribBatches.computeIfAbsent(key, k -> new ArrayList<>());
         batch.add(new Route(e.prefix().toString(), hop(e.nextHop(), itf),
@@ -274,9 +277,9 @@ public final class MrtCommandMapper {
         return chunks;
     }
 
-    private void emit(Kind kind, long millis, java.util.function.Function<String, Object> value) {
+    private void emit(Kind kind, long millis, Function<String, Object> value) {
         String id = settings.requestIdPrefix() + (++requests);
-        out.add(new ImportRecord(kind, id, value.apply(id), millis));
+        out.add(new ImportRecord(kind, id, value.apply(id), settings.recordTimes().of(millis)));
     }
 
     private List<ImportRecord> drain() {

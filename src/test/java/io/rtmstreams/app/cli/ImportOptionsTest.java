@@ -1,6 +1,7 @@
 package io.rtmstreams.app.cli;
 
 import io.rtmstreams.app.importer.CostMode;
+import io.rtmstreams.app.importer.RecordTimes;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -10,7 +11,8 @@ import static io.rtmstreams.app.cli.CliRunner.cli;
 import static io.rtmstreams.app.cli.RunCommandTest.assertUsageError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The options of {@code import}: defaults (the broker {@code run} embeds, D28's distances), variables, mistakes. */
+/** The options of {@code import}: defaults (the broker {@code run} embeds, D28's distances, the import's clock),
+ * variables, mistakes. */
 class ImportOptionsTest {
 
     @Test
@@ -23,17 +25,19 @@ class ImportOptionsTest {
         assertThat((long) value(command, "--ebgp-preference")).isEqualTo(20);
         assertThat((long) value(command, "--ibgp-preference")).isEqualTo(200);
         assertThat((boolean) value(command, "--interface-per-path")).isFalse();
+        assertThat((RecordTimes) value(command, "--timestamps")).isEqualTo(RecordTimes.IMPORT);
     }
 
     @Test
     void importReadsItsVariablesAndTheCostModeByItsName() {
         CommandLine command = parse(Map.of("RTM_ROUTER", "rv-jinx", "RTM_RTM_INSTANCE", "3", "RTM_LOCAL_AS", "6447"),
-                "--cost", "loc-rib", "rib.bz2");
+                "--cost", "loc-rib", "--timestamps", "mrt", "rib.bz2");
 
         assertThat((String) value(command, "--router")).isEqualTo("rv-jinx");
         assertThat((int) value(command, "--rtm-instance")).isEqualTo(3);
         assertThat((Long) value(command, "--local-as")).isEqualTo(6447L);
         assertThat((CostMode) value(command, "--cost")).isEqualTo(CostMode.LOC_RIB);
+        assertThat((RecordTimes) value(command, "--timestamps")).isEqualTo(RecordTimes.MRT);
     }
 
     @Test

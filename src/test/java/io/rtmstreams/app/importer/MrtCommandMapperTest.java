@@ -42,7 +42,7 @@ class MrtCommandMapperTest {
     private static final Peer PEER_B = new Peer(IpAddress.parse("196.223.14.84"), 37_271);
     private static final Peer PEER_V6 = new Peer(IpAddress.parse("2001:43f8:1f0::55"), 30_844);
 
-    private MrtCommandMapper mapper = new MrtCommandMapper(ImportSettings.defaults(ROUTER, "t-"));
+    private MrtCommandMapper mapper = new MrtCommandMapper(settings());
 
     @Test
     void shouldRegisterTheEntityAndReportEachPeersInterfaceBeforeItsRoutes() {
@@ -92,7 +92,7 @@ class MrtCommandMapperTest {
     @Test
     void shouldGiveInternalPeersTheIbgpDistance() {
         mapper = new MrtCommandMapper(new ImportSettings(ROUTER, 0, 1, CostMode.PER_PEER, 20, 200, 30_844L, false,
-                "t-"));
+                RecordTimes.MRT, "t-"));
         List<ImportRecord> out = mapAll(rib(entry("10.0.0.0/8", PEER_A, "196.223.14.1", 2, Origin.IGP, null),
                 entry("10.0.0.0/8", PEER_B, "196.223.14.2", 3, Origin.IGP, null)));
 
@@ -166,7 +166,8 @@ class MrtCommandMapperTest {
         assertThat(allRoutes(mapAll(twoPaths)).stream().map(r -> r.neighbour().interfaceIndex()).distinct())
                 .as("one neighbour: the second path replaces the first").hasSize(1);
 
-        mapper = new MrtCommandMapper(new ImportSettings(ROUTER, 0, 1, CostMode.PER_PEER, 20, 200, null, true, "t-"));
+        mapper = new MrtCommandMapper(new ImportSettings(ROUTER, 0, 1, CostMode.PER_PEER, 20, 200, null, true,
+                RecordTimes.MRT, "t-"));
         List<Command.AddRoute> perPath = allRoutes(mapAll(twoPaths));
         assertThat(perPath.stream().map(r -> r.neighbour().interfaceIndex()).distinct()).hasSize(2);
         assertThat(perPath).extracting(r -> r.neighbour().address()).containsOnly(PEER_A.address());
@@ -185,9 +186,28 @@ class MrtCommandMapperTest {
     void shouldGiveAPeerTheSameInterfaceInEveryRun() {
         RibRecord record = rib(entry("10.0.0.0/8", PEER_A, "196.223.14.1", 2, Origin.IGP, null));
         long first = interfaceChange(mapAll(record).get(2)).row().interfaceIndex();
-        mapper = new MrtCommandMapper(ImportSettings.defaults(ROUTER, "u-"));
+        mapper = new MrtCommandMapper(settings());
 
         assertThat(interfaceChange(mapAll(record).get(2)).row().interfaceIndex()).isEqualTo(first);
+    }
+
+    @Test
+    void shouldStampRecordsAndTheSweepWithTheImportsClockByDefault() {
+        mapper = new MrtCommandMapper(ImportSettings.defaults(ROUTER, "c-"));
+        long before = System.currentTimeMillis();
+        List<ImportRecord> out = mapAll(rib(entry("10.0.0.0/8", PEER_A, "196.223.14.1", 2, Origin.IGP, null)));
+
+        assertThat(out).allSatisfy(r -> assertThat(r.timestampMs()).isBetween(before, System.currentTimeMillis()));
+        Command.DeleteNeighbourRoutes sweep = out.stream().map(this::command)
+                .filter(Command.DeleteNeighbourRoutes.class::isInstance).map(Command.DeleteNeighbourRoutes.class::cast)
+                .findFirst().orElseThrow();
+        long addedAt = out.stream().filter(r -> command(r) instanceof Command.AddRoutes).findFirst().orElseThrow()
+                .timestampMs();
+        assertThat(sweep.notUpdatedSinceMs()).isBetween(before, addedAt);
+    }
+
+    private static ImportSettings settings() {
+        return ImportSettings.defaults(ROUTER, "t-").withRecordTimes(RecordTimes.MRT);
     }
 
     private List<ImportRecord> mapAll(MrtRecord... records) {
