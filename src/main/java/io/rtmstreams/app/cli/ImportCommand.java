@@ -89,7 +89,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--wait", paramLabel = "SECONDS", description = "How long to wait for the results of interface "
             + "changes and of the final SYNC.")
-    private int waitSeconds = 120;
+    private int waitSeconds = 300;
 
     @Option(names = "--progress", paramLabel = "WHEN", description = "${COMPLETION-CANDIDATES}: a progress bar on "
             + "standard error (auto: on an interactive terminal; otherwise a line every 5 s).")
