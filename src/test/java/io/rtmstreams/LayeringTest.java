@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
-/** The layers of design.md: net ← rtm, iphlp (pure domain) ← streams ← api ← app. */
+/** The layers of design.md: net ← rtm, iphlp (pure domain) ← streams ← api ← app; net ← mrt (the MRT reader,
+ * plain Java) ← app. */
 class LayeringTest {
 
     private static JavaClasses main;
@@ -23,9 +24,10 @@ class LayeringTest {
 
     @Test
     void domainImportsNothingFromKafkaOrJackson() {
-        noClasses().that().resideInAnyPackage("io.rtmstreams.net..", "io.rtmstreams.rtm..", "io.rtmstreams.iphlp..")
+        noClasses().that().resideInAnyPackage("io.rtmstreams.net..", "io.rtmstreams.rtm..", "io.rtmstreams.iphlp..",
+                        "io.rtmstreams.mrt..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "com.fasterxml.jackson..")
-                .because("the RTM and IP Helper domain is plain Java (design.md, Layers)")
+                .because("the RTM and IP Helper domain and the MRT reader are plain Java (design.md, Layers)")
                 .check(main);
     }
 
@@ -39,7 +41,9 @@ class LayeringTest {
                 .layer("streams").definedBy("io.rtmstreams.streams..")
                 .layer("api").definedBy("io.rtmstreams.api..")
                 .layer("app").definedBy("io.rtmstreams.app..")
+                .layer("mrt").definedBy("io.rtmstreams.mrt..")
                 .whereLayer("app").mayNotBeAccessedByAnyLayer()
+                .whereLayer("mrt").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("api").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("streams").mayOnlyBeAccessedByLayers("api", "app")
                 .whereLayer("iphlp").mayOnlyBeAccessedByLayers("streams", "api", "app")

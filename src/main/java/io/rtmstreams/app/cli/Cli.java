@@ -29,6 +29,7 @@ final class Cli {
                 .addSubcommand(new RunCommand(stops))
                 .addSubcommand(new TopicsCommand())
                 .addSubcommand(new ProduceCommand(stdio))
+                .addSubcommand(new ImportCommand(stdio))
                 .addSubcommand(new LoadgenCommand(stdio))
                 .addSubcommand(new QueryCommand())
                 .addSubcommand(new MigrateV1Command(stdio))

@@ -52,14 +52,14 @@ final class ReadProgress implements AutoCloseable {
     }
 
     /** The bar counts in whole units: bytes for small inputs, KiB, and MiB from 16 MiB (unknown sizes: KiB). */
-    private static long unitSize(long totalBytes) {
+    static long unitSize(long totalBytes) {
         if (totalBytes >= 0 && totalBytes < KIB * KIB) {
             return 1;
         }
         return totalBytes >= 16 * KIB * KIB ? KIB * KIB : KIB;
     }
 
-    private static String unitName(long totalBytes) {
+    static String unitName(long totalBytes) {
         long size = unitSize(totalBytes);
         return size == 1 ? " B" : size == KIB ? " KiB" : " MiB";
     }

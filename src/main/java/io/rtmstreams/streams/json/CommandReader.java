@@ -166,9 +166,20 @@ public final class CommandReader {
         WireNextHop n = required("neighbour", w.neighbour());
         io.rtmstreams.net.IpAddress address = io.rtmstreams.net.IpAddress.parse(required("neighbour.address",
                 n.address()));
-        Long since = w.notUpdatedSinceMs() == null ? null : u32("notUpdatedSinceMs", w.notUpdatedSinceMs());
+        Long since = w.notUpdatedSinceMs() == null ? null : epochMillis("notUpdatedSinceMs", w.notUpdatedSinceMs());
         Long index = n.interfaceIndex() == null ? null : u32("neighbour.interfaceIndex", n.interfaceIndex());
         return new Command.DeleteNeighbourRoutes(r, inst, e, f, address, index, since);
+    }
+
+    /**
+     * A time compared with record timestamps (D29: a route's last update is its record's timestamp): milliseconds
+     * since the epoch, so not an unsigned 32-bit number (which ends in January 1970) but any non-negative long.
+     */
+    private static long epochMillis(String field, long v) {
+        if (v < 0) {
+            throw new IllegalArgumentException(field + " must be a time in milliseconds since the epoch, not " + v);
+        }
+        return v;
     }
 
     private static Command.AddRoute addRoute(WireRoute w, String r, int inst, EntityId e) {

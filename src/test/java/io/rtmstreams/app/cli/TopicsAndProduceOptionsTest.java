@@ -81,7 +81,8 @@ class TopicsAndProduceOptionsTest {
         CliRunner.Result result = cli().run();
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("Missing command: one of run, topics, produce, loadgen, query, migrate-v1, help");
+        assertThat(result.err())
+                .contains("Missing command: one of run, topics, produce, import, loadgen, query, migrate-v1, help");
     }
 
     private static CommandLine parse(String... args) {
