@@ -60,7 +60,7 @@ final class HangingTransactions {
         this.applicationId = applicationId;
         this.topics = topics;
         this.transactionTimeout = transactionTimeout;
-        this.transactionalId = Pattern.compile(Pattern.quote(applicationId + "-") + ".+-\\d+");
+        this.transactionalId = OrphanTransactions.transactionalIds(applicationId);
     }
 
     /** Finds and aborts the hanging transactions; returns how many partitions it aborted one on. */

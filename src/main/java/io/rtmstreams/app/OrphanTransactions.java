@@ -77,8 +77,13 @@ final class OrphanTransactions implements KafkaStreams.StateListener, AutoClosea
         this.hangingAfterMs = hangingAfter.toMillis();
         this.applicationId = applicationId;
         this.streamsProtocol = streamsProtocol;
-        this.transactionalId = Pattern.compile(Pattern.quote(applicationId + "-") + "(" + UUID + ")-\\d+");
+        this.transactionalId = transactionalIds(applicationId);
         this.clientId = Pattern.compile(Pattern.quote(applicationId + "-") + "(" + UUID + ")-StreamThread-\\d+-consumer");
+    }
+
+    /** The transactional ids Kafka Streams gives the application's threads, the process id as group 1. */
+    static Pattern transactionalIds(String applicationId) {
+        return Pattern.compile(Pattern.quote(applicationId + "-") + "(" + UUID + ")-\\d+");
     }
 
     /** Watches {@code streams}: call before it starts. */
