@@ -43,6 +43,9 @@ import java.util.regex.Pattern;
  * their tasks to others, so they are dead or zombies, which fencing is for. Transactions are listed before members,
  * so an instance that joined in between is a member by then. When the client ids do not show process ids (a
  * configured {@code client.id}) nothing is fenced and the transaction timeout ends the transaction, as before.
+ *
+ * <p>A rebalance that lasts (a task restoring) also has {@link HangingTransactions} look for transactions that no
+ * coordinator will ever end.
  */
 final class OrphanTransactions implements KafkaStreams.StateListener, AutoCloseable {
 

@@ -28,7 +28,8 @@ import java.util.Properties;
  * Kafka Streams application. The API starts first: Kafka Streams advertises its address ({@code application.server})
  * to the other instances, and with port 0 the address is known only once it listens. Closing stops the API, then
  * leaves the consumer group, so a restarted instance takes its tasks back at once (kafka-notes: without leave-group
- * a restart waits for the session timeout), and never wipes local state. While it rebalances it aborts the open
+ * a restart waits for the session timeout; after a crash, static membership, {@link InstanceId}, does the same),
+ * and never wipes local state. While it rebalances it aborts the open
  * transactions that instances which died without closing left behind ({@link OrphanTransactions}), so that taking
  * over their tasks does not wait for the transaction timeout.
  */
