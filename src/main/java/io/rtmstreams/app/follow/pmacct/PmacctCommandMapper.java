@@ -218,7 +218,7 @@ public final class PmacctCommandMapper {
     private void route(MsglogRecord r, String router, boolean add) {
         PeerKey peer = peer(r, router, vrf(r, router));
         long millis = RouteRecord.millis(r.timestamp());
-        String skip = r.afi() == null ? null : skippedView(r, peer);
+        String skip = skippedView(r, peer);
         skip = skip != null ? skip : RouteRecord.skipReason(r, add);
         if (skip != null) {
             tally.skipped(skip);

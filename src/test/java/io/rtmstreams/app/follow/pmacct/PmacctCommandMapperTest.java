@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -183,6 +184,19 @@ class PmacctCommandMapperTest {
                 .filter(r -> "peer_up".equals(r.bmpMsgType()) && sweep.address().toString().equals(r.peerIp()))
                 .map(r -> RouteRecord.millis(r.timestamp())).toList();
         assertThat(peerUps).contains(sweep.notUpdatedSinceMs());
+    }
+
+    @Test
+    void shouldKeyEachRoutersCommandsByItsNameInTheRouterMap() {
+        state = new FollowState();
+        mapper = new PmacctCommandMapper(new PmacctSettings(Map.of("172.21.1.101", "huawei-61",
+                "172.21.1.102", "cisco-62"), false, 1, 20, 200, 20, "t-"), state);
+        List<MappedRecord> out = mapFile(TESTS.resolve("202-BMP-CISCO-HUAWEI-multiple-sources/output-bmp-00.json"));
+
+        assertThat(out).extracting(MappedRecord::router).containsOnly("huawei-61", "cisco-62", "172.21.1.103")
+                .contains("huawei-61", "cisco-62", "172.21.1.103");
+        assertThat(out).filteredOn(r -> r.record().kind() != Kind.INTERFACE)
+                .allSatisfy(r -> assertThat(command(r).router()).isEqualTo(r.router()));
     }
 
     @Test
