@@ -32,6 +32,14 @@ class LayeringTest {
     }
 
     @Test
+    void pmacctMappingImportsNothingFromKafka() {
+        noClasses().that().resideInAPackage("io.rtmstreams.app.follow.pmacct")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..")
+                .because("the pmacct mapping is pure; the consume-transform-produce loop around it is the Kafka edge")
+                .check(main);
+    }
+
+    @Test
     void layersDependOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)

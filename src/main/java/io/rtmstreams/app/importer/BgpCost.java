@@ -12,7 +12,7 @@ import io.rtmstreams.mrt.Peer;
  * LOCAL_PREF and the per-neighbour-AS scope of MED are not modelled. An absent MED counts as 0 (RFC 4271
  * §9.1.2.2), an absent ORIGIN as INCOMPLETE.
  */
-final class BgpCost {
+public final class BgpCost {
 
     static final int PATH_SHIFT = 24;
     static final int ORIGIN_SHIFT = 22;
@@ -23,13 +23,18 @@ final class BgpCost {
     }
 
     static long metric(CostMode mode, PathAttributes attributes) {
-        long med = attributes.med() == null ? 0 : attributes.med();
+        return metric(mode, attributes.path().length(), attributes.origin(), attributes.med());
+    }
+
+    /** The metric of a path of {@code pathLength} (RFC 4271 §9.1.2.2), origin and MED, each null when absent. */
+    public static long metric(CostMode mode, int pathLength, Origin origin, Long med) {
+        long m = med == null ? 0 : med;
         if (mode == CostMode.LOC_RIB) {
-            return med;
+            return m;
         }
-        long path = Math.min(attributes.path().length(), MAX_PATH);
-        Origin origin = attributes.origin() == null ? Origin.INCOMPLETE : attributes.origin();
-        return path << PATH_SHIFT | (long) origin.code() << ORIGIN_SHIFT | Math.min(med, MAX_MED);
+        long path = Math.min(pathLength, MAX_PATH);
+        Origin o = origin == null ? Origin.INCOMPLETE : origin;
+        return path << PATH_SHIFT | (long) o.code() << ORIGIN_SHIFT | Math.min(m, MAX_MED);
     }
 
     static long preference(ImportSettings settings, Peer peer) {

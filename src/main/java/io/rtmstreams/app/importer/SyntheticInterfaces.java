@@ -15,14 +15,14 @@ import java.util.Set;
  * collector (updates after a RIB dump) finds the same interfaces; the LUID is an Ethernet one (IfType 6) with that
  * index. Two peers whose hashes collide in one run take the next free index, in the order they appear.
  */
-final class SyntheticInterfaces {
+public final class SyntheticInterfaces {
 
     /** The interface of a peer, or of one of its ADD-PATH paths ({@link Nlri#NO_PATH_ID} for the peer's own). */
-    record Key(IpAddress peer, long pathId) {
+    public record Key(IpAddress peer, long pathId) {
     }
 
     /** An interface: its index and LUID. */
-    record Interface(long index, long luid) {
+    public record Interface(long index, long luid) {
     }
 
     private static final long INDEXES = (1L << 24) - 2;
@@ -32,12 +32,12 @@ final class SyntheticInterfaces {
     private final Set<Long> taken = new HashSet<>();
 
     /** The interface of {@code key}, or null when it has none yet. */
-    Interface get(Key key) {
+    public Interface get(Key key) {
         return interfaces.get(key);
     }
 
     /** Gives {@code key} its interface. */
-    Interface create(Key key) {
+    public Interface create(Key key) {
         long index = 1 + Integer.toUnsignedLong(hash(key)) % INDEXES;
         while (!taken.add(index)) {
             index = index % INDEXES + 1;
@@ -47,7 +47,7 @@ final class SyntheticInterfaces {
         return created;
     }
 
-    int size() {
+    public int size() {
         return interfaces.size();
     }
 
