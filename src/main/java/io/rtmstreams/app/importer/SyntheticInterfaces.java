@@ -3,8 +3,9 @@ package io.rtmstreams.app.importer;
 import io.rtmstreams.mrt.Nlri;
 import io.rtmstreams.net.IpAddress;
 
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,7 +29,7 @@ public final class SyntheticInterfaces {
     private static final long INDEXES = (1L << 24) - 2;
     private static final long ETHERNET = 6;
 
-    private final Map<Key, Interface> interfaces = new HashMap<>();
+    private final Map<Key, Interface> interfaces = new LinkedHashMap<>();
     private final Set<Long> taken = new HashSet<>();
 
     /** The interface of {@code key}, or null when it has none yet. */
@@ -45,6 +46,22 @@ public final class SyntheticInterfaces {
         Interface created = new Interface(index, ETHERNET << 48 | index << 24);
         interfaces.put(key, created);
         return created;
+    }
+
+    /**
+     * Gives {@code key} the interface it had (an adapter restoring its state): the index is taken as it was, so the
+     * neighbours keep their interfaces across restarts even where hashes collided.
+     */
+    public void restore(Key key, Interface itf) {
+        if (!taken.add(itf.index())) {
+            throw new IllegalArgumentException("interface index " + itf.index() + " is taken twice");
+        }
+        interfaces.put(key, itf);
+    }
+
+    /** Every interface, in the order they were created. */
+    public Map<Key, Interface> all() {
+        return Collections.unmodifiableMap(interfaces);
     }
 
     public int size() {

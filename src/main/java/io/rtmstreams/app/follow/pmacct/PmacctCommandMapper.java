@@ -1,8 +1,8 @@
 package io.rtmstreams.app.follow.pmacct;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.rtmstreams.app.follow.pmacct.FollowState.PeerKey;
-import io.rtmstreams.app.follow.pmacct.FollowState.Table;
+import io.rtmstreams.app.follow.pmacct.RouterState.Peer;
+import io.rtmstreams.app.follow.pmacct.RouterState.Table;
 import io.rtmstreams.app.importer.ImportRecord;
 import io.rtmstreams.app.importer.ImportRecord.Kind;
 import io.rtmstreams.app.importer.ImportSettings;
@@ -33,7 +33,7 @@ import java.util.function.Function;
  * <ul>
  *   <li>Router = {@code bmp_router}, or its name in the router map; rtmInstance per VRF: the record's {@code rd}
  *       (the BMP peer's, or an MPLS VPN route's own), else the VRF table name of the peer's peer_up, else the
- *       global table (0), assigned by the state. A peer is its router, address, Loc-RIB flag and own RD.</li>
+ *       global table (0), assigned by the state. A peer is its address, Loc-RIB flag and VRF.</li>
  *   <li>route_monitor {@code update} → ADD_ROUTES; {@code withdraw} and pmacct's own {@code delete} (after a
  *       peer_down) → DELETE_ROUTES. Consecutive routes of one router, rtmInstance, neighbour, family, view and
  *       preference share a batch (at most {@value MrtCommandMapper#MAX_BATCH}, D25), each with its own metric; any
@@ -50,8 +50,17 @@ import java.util.function.Function;
  *       {@code notUpdatedSinceMs} = the peer_up's time (the sweep, D29), then a SYNC of the family (D30).
  *       peer_down → DELETE_NEIGHBOUR_ROUTES of the peer (D29). Both reach every table the peer's routes can be in
  *       (a peer of the global table: every rtmInstance of the router, for its VPN routes).</li>
+ *   <li>A dump ({@code dump_init}, the {@code dump} records, {@code dump_close}; pmacct's {@code bmp_dump_*}) is a
+ *       snapshot of the router as of its dump_init: its peer_ups tell what peer_ups tell (views, VRF names, local
+ *       AS) without starting a sync, its routes are ADD_ROUTES unless a live record of the route or of its peer came
+ *       after the dump_init (live changes win), and its dump_close sweeps every neighbour of every table of the
+ *       router with {@code notUpdatedSinceMs} = the dump_init's time (D29), then SYNCs each table (D30).</li>
+ *   <li>Times are the input records' timestamps (the collector's clock when it produced them), not pmacct's
+ *       {@code timestamp} field, which is the router's BMP time: for the routes of a new session, when the router
+ *       first received them, possibly years ago, and for dumps the collector's clock; one clock orders live records
+ *       against a dump and measures a sweep.</li>
  *   <li>Records without routes (log_init, init, stats, term) map to nothing; records that cannot be mapped (other
- *       AFI/SAFI such as EVPN, routes of another family than their peer, dumps) are counted by reason and skipped;
+ *       AFI/SAFI such as EVPN, routes of another family than their peer) are counted by reason and skipped;
  *       malformed ones are {@link Mapped.Malformed} values, for the rejected topic.</li>
  * </ul>
  */
@@ -69,12 +78,13 @@ public final class PmacctCommandMapper {
     }
 
     static final String END_OF_RIB = "end-of-rib";
+    static final String DUMP = "dump";
 
     private final PmacctSettings settings;
     private final FollowState state;
     private final PmacctTally tally = new PmacctTally();
     private final Map<String, Batch> batches = new LinkedHashMap<>();
-    private final Map<Table, FeederCommands> commands = new HashMap<>();
+    private final Map<TableOf, FeederCommands> commands = new HashMap<>();
     private List<MappedRecord> out = new ArrayList<>();
 
     /** What a batch's routes share. */
@@ -83,6 +93,13 @@ public final class PmacctCommandMapper {
     }
 
     private record Batch(BatchKey key, List<Route> routes, long[] millis) {
+    }
+
+    private record TableOf(String router, Table table) {
+    }
+
+    /** One record being mapped: the router it is of, that router's state, and the record's time. */
+    private record At(String router, RouterState state, long millis) {
     }
 
     public PmacctCommandMapper(PmacctSettings settings, FollowState state) {
@@ -94,8 +111,11 @@ public final class PmacctCommandMapper {
         return tally;
     }
 
-    /** Maps one msglog record, as read from the topic. */
-    public Mapped map(byte[] json) {
+    /**
+     * Maps one msglog record, as read from the topic, with the record's timestamp (epoch milliseconds): the time of
+     * everything it emits, its sync starts and dumps.
+     */
+    public Mapped map(byte[] json, long timestampMs) {
         MsglogRecord r;
         try {
             r = Json.MAPPER.readValue(json, MsglogRecord.class);
@@ -108,8 +128,10 @@ public final class PmacctCommandMapper {
             return new Mapped.Malformed("not a pmacct msglog record: no event_type or bmp_router");
         }
         try {
+            checkFields(r);
             tally.read(r.type());
-            dispatch(r, settings.router(r.bmpRouter()));
+            String router = settings.router(r.bmpRouter());
+            dispatch(r, new At(router, state.router(router), timestampMs));
         } catch (IllegalArgumentException e) {
             return new Mapped.Malformed(r.type() + ": " + e.getMessage());
         }
@@ -122,127 +144,214 @@ public final class PmacctCommandMapper {
         return drain();
     }
 
-    private void dispatch(MsglogRecord r, String router) {
+    /** What can make a record malformed is found before it changes any state. */
+    private static void checkFields(MsglogRecord r) {
+        if (r.peerIp() != null) {
+            IpAddress.parse(r.peerIp());
+        }
+    }
+
+    private void dispatch(MsglogRecord r, At at) {
         switch (r.eventType()) {
-            case "log" -> log(r, router);
+            case "log" -> log(r, at);
+            case "dump_init" -> at.state().dumpOpened(at.millis());
+            case DUMP -> dump(r, at);
+            case "dump_close" -> dumpClose(at);
             case "log_init", "log_close" -> {
             }
-            case "dump_init", "dump", "dump_close" -> tally.skipped("dump record (dumps are not mapped yet)");
             default -> tally.skipped("event_type " + r.eventType());
         }
     }
 
-    private void log(MsglogRecord r, String router) {
+    private void log(MsglogRecord r, At at) {
         switch (String.valueOf(r.bmpMsgType())) {
-            case "peer_up" -> peerUp(r, router);
-            case "peer_down" -> peerDown(r, router);
-            case "route_monitor" -> routeMonitor(r, router);
-            case "internal" -> route(r, router, false);
+            case "peer_up" -> peerUp(r, at);
+            case "peer_down" -> peerDown(r, at);
+            case "route_monitor" -> routeMonitor(r, at);
+            case "internal" -> route(r, at, false, true);
             case "init", "stats", "term" -> {
             }
             default -> tally.skipped("bmp_msg_type " + r.bmpMsgType());
         }
     }
 
-    private void routeMonitor(MsglogRecord r, String router) {
+    private void routeMonitor(MsglogRecord r, At at) {
         switch (String.valueOf(r.logType())) {
-            case "update" -> route(r, router, true);
-            case "withdraw" -> route(r, router, false);
-            case END_OF_RIB -> endOfRib(r, router);
+            case "update" -> route(r, at, true, true);
+            case "withdraw" -> route(r, at, false, true);
+            case END_OF_RIB -> endOfRib(r, at);
             default -> tally.skipped("route_monitor log_type " + r.logType());
         }
     }
 
-    private void peerUp(MsglogRecord r, String router) {
-        PeerKey peer = peer(r, router, vrfOfPeerUp(r, router));
-        long millis = RouteRecord.millis(r.timestamp());
-        if (r.postPolicy()) {
-            state.postPolicy(peer);
+    private void dump(MsglogRecord r, At at) {
+        switch (String.valueOf(r.bmpMsgType())) {
+            case "peer_up" -> peerInfo(r, at);
+            case "route_monitor" -> {
+                if (at.state().dump() == null) {
+                    tally.skipped("dump record outside a dump_init ... dump_close");
+                } else {
+                    route(r, at, true, false);
+                }
+            }
+            case "init", "stats" -> {
+            }
+            default -> tally.skipped("dump bmp_msg_type " + r.bmpMsgType());
         }
-        String skip = skippedView(r, peer);
-        if (skip != null) {
-            tally.skipped(skip);
-            return;
-        }
-        if (r.localAs() != null) {
-            state.localAs(router, r.localAs());
-        }
-        state.syncStarted(peer, millis);
     }
 
-    private void peerDown(MsglogRecord r, String router) {
-        PeerKey peer = peer(r, router, vrf(r, router));
+    /**
+     * The end of a dump: every neighbour of every table of the router loses what neither the dump nor a live record
+     * after its dump_init gave it (D29), and each table gets a SYNC (D30).
+     */
+    private void dumpClose(At at) {
+        RouterState.Dump dump = at.state().dump();
+        if (dump == null) {
+            tally.skipped("dump_close without its dump_init");
+            return;
+        }
+        flush(at.router());
+        for (IpFamily family : IpFamily.values()) {
+            List<IpAddress> neighbours = at.state().interfaces().all().keySet().stream()
+                    .map(SyntheticInterfaces.Key::peer).filter(p -> p.family() == family).toList();
+            for (Table table : at.state().tables(family)) {
+                FeederCommands c = registered(at, table.rtmInstance(), family);
+                neighbours.forEach(n -> emit(at, Kind.COMMAND, id -> c.deleteNeighbourRoutes(id, n.toString(),
+                        dump.since())));
+                emit(at, Kind.SYNC, id -> c.sync(id, family.wireName(), DUMP));
+            }
+        }
+        at.state().dumpClosed();
+    }
+
+    private void peerUp(MsglogRecord r, At at) {
+        Peer peer = peerInfo(r, at);
+        if (peer != null) {
+            livePeer(r, at);
+            at.state().syncStarted(peer, at.millis());
+        }
+    }
+
+    /** What a peer_up (live or in a dump) tells of its peer; the peer, or null when its view is not mapped. */
+    private Peer peerInfo(MsglogRecord r, At at) {
+        Peer peer = peer(r, vrfOfPeerUp(r, at));
+        if (r.postPolicy()) {
+            at.state().postPolicy(peer);
+        }
+        String skip = skippedView(r, at, peer);
+        if (skip != null) {
+            tally.skipped(skip);
+            return null;
+        }
+        if (r.localAs() != null) {
+            at.state().localAs(r.localAs());
+        }
+        return peer;
+    }
+
+    private void peerDown(MsglogRecord r, At at) {
+        Peer peer = peer(r, vrf(r, at));
         IpAddress address = IpAddress.parse(RouteRecord.required("peer_ip", r.peerIp()));
-        long millis = RouteRecord.millis(r.timestamp());
         if (r.adjRibOut()) {
             tally.skipped("Adj-RIB-Out");
             return;
         }
-        flush(router);
-        state.syncEnded(peer);
-        List<IpAddress> neighbours = r.locRib()
-                ? List.of(IpAddress.unspecified(IpFamily.IPV4), IpAddress.unspecified(IpFamily.IPV6))
-                : List.of(address);
-        for (IpAddress n : neighbours) {
-            for (FeederCommands c : peerTables(router, peer, n.family(), millis)) {
-                emit(router, Kind.COMMAND, millis, id -> c.deleteNeighbourRoutes(id, n.toString(), null));
+        flush(at.router());
+        livePeer(r, at);
+        at.state().syncEnded(peer);
+        for (IpAddress n : neighbours(r, address)) {
+            for (FeederCommands c : peerTables(at, peer, n.family())) {
+                emit(at, Kind.COMMAND, id -> c.deleteNeighbourRoutes(id, n.toString(), null));
             }
         }
     }
 
-    private void endOfRib(MsglogRecord r, String router) {
-        PeerKey peer = peer(r, router, vrf(r, router));
+    private void endOfRib(MsglogRecord r, At at) {
+        Peer peer = peer(r, vrf(r, at));
         IpFamily family = RouteRecord.family(r.afi());
-        long millis = RouteRecord.millis(r.timestamp());
         String skip = family == null || RouteRecord.view(r.safi()) == null ? "AFI " + r.afi() + " SAFI " + r.safi()
-                : skippedView(r, peer);
+                : skippedView(r, at, peer);
         if (skip != null) {
             tally.skipped(skip);
             return;
         }
-        flush(router);
-        List<FeederCommands> tables = peerTables(router, peer, family, millis);
+        flush(at.router());
+        List<FeederCommands> tables = peerTables(at, peer, family);
         IpAddress neighbour = r.locRib() ? IpAddress.unspecified(family)
                 : IpAddress.parse(RouteRecord.required("peer_ip", r.peerIp()));
-        Long since = state.syncStart(peer);
+        Long since = at.state().syncStart(peer);
         if (since == null) {
             tally.skipped("end-of-rib without its peer_up (no sweep)");
         } else if (neighbour.family() == family) {
-            tables.forEach(c -> emit(router, Kind.COMMAND, millis, id -> c.deleteNeighbourRoutes(id,
-                    neighbour.toString(), since)));
+            tables.forEach(c -> emit(at, Kind.COMMAND, id -> c.deleteNeighbourRoutes(id, neighbour.toString(),
+                    since)));
         }
-        FeederCommands own = registered(router, state.instance(router, peer.vrf()), family, millis);
-        emit(router, Kind.SYNC, millis, id -> own.sync(id, family.wireName(), END_OF_RIB));
+        FeederCommands own = registered(at, at.state().instance(peer.vrf()), family);
+        emit(at, Kind.SYNC, id -> own.sync(id, family.wireName(), END_OF_RIB));
     }
 
-    private void route(MsglogRecord r, String router, boolean add) {
-        PeerKey peer = peer(r, router, vrf(r, router));
-        long millis = RouteRecord.millis(r.timestamp());
-        String skip = skippedView(r, peer);
+    private void route(MsglogRecord r, At at, boolean add, boolean live) {
+        Peer peer = peer(r, vrf(r, at));
+        String skip = skippedView(r, at, peer);
         skip = skip != null ? skip : RouteRecord.skipReason(r, add);
         if (skip != null) {
             tally.skipped(skip);
             return;
         }
         RouteRecord route = RouteRecord.of(r, add);
-        int instance = state.instance(router, routeVrf(r, router));
-        registered(router, instance, route.family(), millis);
-        Interface itf = interfaceOf(router, route.neighbour(), millis);
-        long preference = add ? preference(r, router) : 0;
+        int instance = at.state().instance(routeVrf(r, at));
+        if (!live(at, route, instance, live)) {
+            tally.skipped("dump route older than a live change");
+            return;
+        }
+        registered(at, instance, route.family());
+        Interface itf = interfaceOf(at, route.neighbour());
+        long preference = add ? preference(r, at) : 0;
         BatchKey key = new BatchKey(add, instance, route.family(), hop(route.neighbour(), itf), route.view(),
                 preference);
-        Batch batch = batches.get(router);
+        Batch batch = batches.get(at.router());
         if (batch != null && (!batch.key().equals(key) || batch.routes().size() == MrtCommandMapper.MAX_BATCH)) {
-            flush(router);
+            flush(at.router());
             batch = null;
         }
         if (batch == null) {
             batch = new Batch(key, new ArrayList<>(), new long[1]);
-            batches.put(router, batch);
+            batches.put(at.router(), batch);
         }
         batch.routes().add(new Route(route.prefix().toString(), add ? hop(route.nextHop(), itf) : null,
                 add ? route.metric() : null));
-        batch.millis()[0] = millis;
+        batch.millis()[0] = at.millis();
+    }
+
+    /**
+     * Whether a route is to be mapped against the router's open dump: a live one always (and remembered, to win over
+     * the dump's), a dump's one unless a live record of it or of its peer came after the dump_init.
+     */
+    private static boolean live(At at, RouteRecord route, int instance, boolean live) {
+        RouterState.Dump dump = at.state().dump();
+        if (dump == null) {
+            return true;
+        }
+        String key = instance + "|" + route.neighbour() + "|" + route.view() + "|" + route.prefix();
+        if (live) {
+            dump.liveRoutes().add(key);
+            return true;
+        }
+        return !dump.livePeers().contains(route.neighbour().toString()) && !dump.liveRoutes().contains(key);
+    }
+
+    /** A live peer_up or peer_down: the peer's routes in the router's open dump are older than it. */
+    private static void livePeer(MsglogRecord r, At at) {
+        RouterState.Dump dump = at.state().dump();
+        if (dump != null) {
+            neighbours(r, IpAddress.parse(r.peerIp())).forEach(n -> dump.livePeers().add(n.toString()));
+        }
+    }
+
+    /** The neighbours of a peer's routes: its address, or for the Loc-RIB peer the unspecified address of each family. */
+    private static List<IpAddress> neighbours(MsglogRecord r, IpAddress address) {
+        return r.locRib() ? List.of(IpAddress.unspecified(IpFamily.IPV4), IpAddress.unspecified(IpFamily.IPV6))
+                : List.of(address);
     }
 
     private void flush(String router) {
@@ -251,16 +360,17 @@ public final class PmacctCommandMapper {
             return;
         }
         BatchKey key = batch.key();
-        FeederCommands c = commands.get(new Table(router, key.instance(), key.family()));
+        At at = new At(router, state.router(router), batch.millis()[0]);
+        FeederCommands c = commands.get(new TableOf(router, new Table(key.instance(), key.family())));
         List<String> views = List.of(key.view());
         if (key.add()) {
             tally.routes(batch.routes().size());
-            emit(router, Kind.COMMAND, batch.millis()[0], id -> c.addRoutes(id, key.neighbour(), key.preference(),
-                    null, views, batch.routes()));
+            emit(at, Kind.COMMAND, id -> c.addRoutes(id, key.neighbour(), key.preference(), null, views,
+                    batch.routes()));
         } else {
             tally.deletes(batch.routes().size());
             List<String> dests = batch.routes().stream().map(Route::dest).toList();
-            emit(router, Kind.COMMAND, batch.millis()[0], id -> c.deleteRoutes(id, key.neighbour(), views, dests));
+            emit(at, Kind.COMMAND, id -> c.deleteRoutes(id, key.neighbour(), views, dests));
         }
     }
 
@@ -268,7 +378,7 @@ public final class PmacctCommandMapper {
      * Why the record's view of its peer is not mapped, or null: Adj-RIB-Out never is; of pre- and post-policy
      * Adj-RIB-In, post-policy where the peer has it (by its peer_up), unless the settings take pre-policy.
      */
-    private String skippedView(MsglogRecord r, PeerKey peer) {
+    private String skippedView(MsglogRecord r, At at, Peer peer) {
         if (r.adjRibOut()) {
             return "Adj-RIB-Out";
         }
@@ -278,78 +388,78 @@ public final class PmacctCommandMapper {
         if (settings.prePolicy()) {
             return r.postPolicy() ? "post-policy view (pre-policy taken)" : null;
         }
-        return !r.postPolicy() && state.hasPostPolicy(peer) ? "pre-policy view of a peer with post-policy" : null;
+        return !r.postPolicy() && at.state().hasPostPolicy(peer) ? "pre-policy view of a peer with post-policy"
+                : null;
     }
 
-    private long preference(MsglogRecord r, String router) {
+    private long preference(MsglogRecord r, At at) {
         if (r.locRib()) {
             return settings.locRibPreference();
         }
-        Long localAs = state.localAs(router);
+        Long localAs = at.state().localAs();
         boolean internal = localAs != null && localAs.equals(r.peerAsn());
         return internal ? settings.ibgpPreference() : settings.ebgpPreference();
     }
 
-    private PeerKey peer(MsglogRecord r, String router, String vrf) {
-        return new PeerKey(router, vrf, RouteRecord.required("peer_ip", r.peerIp()), r.locRib());
+    private static Peer peer(MsglogRecord r, String vrf) {
+        return new Peer(vrf, RouteRecord.required("peer_ip", r.peerIp()), r.locRib());
     }
 
     /** The VRF of a route: {@code rd:} its RD (the peer's or, for a VPN route, its own), else its peer's. */
-    private String routeVrf(MsglogRecord r, String router) {
-        return r.rd() != null ? "rd:" + r.rd() : vrf(r, router);
+    private static String routeVrf(MsglogRecord r, At at) {
+        return r.rd() != null ? "rd:" + r.rd() : vrf(r, at);
     }
 
     /** The VRF of a record's peer: {@code rd:} the peer's RD, else the table name its peer_up gave, else "". */
-    private String vrf(MsglogRecord r, String router) {
+    private static String vrf(MsglogRecord r, At at) {
         if (r.peerRd()) {
             return "rd:" + r.rd();
         }
-        return state.tableName(new PeerKey(router, "", RouteRecord.required("peer_ip", r.peerIp()), r.locRib()));
+        return at.state().tableName(new Peer("", RouteRecord.required("peer_ip", r.peerIp()), r.locRib()));
     }
 
     /** A peer_up's VRF; a table name without an RD is remembered for the peer's later records. */
-    private String vrfOfPeerUp(MsglogRecord r, String router) {
+    private static String vrfOfPeerUp(MsglogRecord r, At at) {
         if (!r.peerRd() && r.vrfTableName() != null && !"global".equals(r.vrfTableName())) {
-            state.tableName(new PeerKey(router, "", RouteRecord.required("peer_ip", r.peerIp()), r.locRib()),
+            at.state().tableName(new Peer("", RouteRecord.required("peer_ip", r.peerIp()), r.locRib()),
                     "name:" + r.vrfTableName());
         }
-        return vrf(r, router);
+        return vrf(r, at);
     }
 
     /**
      * The tables a peer's routes of {@code family} can be in: those of its VRF's rtmInstance; for a peer of the
      * global table, whose MPLS VPN routes (SAFI 128) go to the rtmInstances of their RDs, every table of the router.
      */
-    private List<FeederCommands> peerTables(String router, PeerKey peer, IpFamily family, long millis) {
-        FeederCommands own = registered(router, state.instance(router, peer.vrf()), family, millis);
+    private List<FeederCommands> peerTables(At at, Peer peer, IpFamily family) {
+        FeederCommands own = registered(at, at.state().instance(peer.vrf()), family);
         if (!peer.vrf().isEmpty()) {
             return List.of(own);
         }
-        return state.tables(router, family).stream().map(t -> registered(router, t.rtmInstance(), family, millis))
-                .toList();
+        return at.state().tables(family).stream().map(t -> registered(at, t.rtmInstance(), family)).toList();
     }
 
     /** The commands of a table, its BGP entity registered (in order, before its first command) when new. */
-    private FeederCommands registered(String router, int instance, IpFamily family, long millis) {
-        Table table = new Table(router, instance, family);
-        FeederCommands c = commands.computeIfAbsent(table, t -> new FeederCommands(router, instance,
-                ImportSettings.BGP, settings.instanceId()));
-        if (state.register(table)) {
-            emit(router, Kind.COMMAND, millis, id -> c.registerEntity(id, family.wireName()));
+    private FeederCommands registered(At at, int instance, IpFamily family) {
+        Table table = new Table(instance, family);
+        FeederCommands c = commands.computeIfAbsent(new TableOf(at.router(), table), t -> new FeederCommands(
+                at.router(), instance, ImportSettings.BGP, settings.instanceId()));
+        if (at.state().register(table)) {
+            emit(at, Kind.COMMAND, id -> c.registerEntity(id, family.wireName()));
         }
         return c;
     }
 
     /** The synthetic interface of a neighbour of the router, created and reported (before its routes) when new. */
-    private Interface interfaceOf(String router, IpAddress neighbour, long millis) {
-        SyntheticInterfaces interfaces = state.interfaces(router);
+    private Interface interfaceOf(At at, IpAddress neighbour) {
+        SyntheticInterfaces interfaces = at.state().interfaces();
         SyntheticInterfaces.Key key = new SyntheticInterfaces.Key(neighbour, Nlri.NO_PATH_ID);
         Interface itf = interfaces.get(key);
         if (itf == null) {
             Interface created = interfaces.create(key);
-            FeederCommands c = new FeederCommands(router, 0, ImportSettings.BGP, settings.instanceId());
-            emit(router, Kind.INTERFACE, millis, id -> c.addInterface(id, neighbour.family().wireName(),
-                    created.luid(), created.index(), 0));
+            FeederCommands c = new FeederCommands(at.router(), 0, ImportSettings.BGP, settings.instanceId());
+            emit(at, Kind.INTERFACE, id -> c.addInterface(id, neighbour.family().wireName(), created.luid(),
+                    created.index(), 0));
             itf = created;
         }
         return itf;
@@ -359,9 +469,9 @@ public final class PmacctCommandMapper {
         return new WireNextHop(address.toString(), itf.index(), null, null);
     }
 
-    private void emit(String router, Kind kind, long millis, Function<String, Object> value) {
-        String id = settings.requestIdPrefix() + state.nextRequest();
-        out.add(new MappedRecord(router, new ImportRecord(kind, id, value.apply(id), millis)));
+    private void emit(At at, Kind kind, Function<String, Object> value) {
+        String id = settings.requestIdPrefix() + at.state().nextRequest();
+        out.add(new MappedRecord(at.router(), new ImportRecord(kind, id, value.apply(id), at.millis())));
     }
 
     private List<MappedRecord> drain() {

@@ -43,7 +43,10 @@ class PmacctCommandMapperTest {
     private static final String RD = "201-BMP-CISCO-rd_instance/output-bmp-00.json";
     private static final String PEER_DOWN = "204-BMP-CISCO-peer_down/output-bmp-00.json";
 
+    private static final long START = 1_777_296_000_000L;
+
     private FollowState state = new FollowState();
+    private int linesMapped;
     private PmacctCommandMapper mapper = new PmacctCommandMapper(PmacctSettings.defaults("t-"), state);
 
     @Test
@@ -180,9 +183,14 @@ class PmacctCommandMapperTest {
         assertThat(sweep.notUpdatedSinceMs()).isNotNull();
         assertThat(barrier.marker()).isEqualTo("end-of-rib");
         assertThat(barrier.family()).isEqualTo(sweep.address().family());
-        List<Long> peerUps = lines(TESTS.resolve(RD)).stream().map(PmacctCommandMapperTest::read)
-                .filter(r -> "peer_up".equals(r.bmpMsgType()) && sweep.address().toString().equals(r.peerIp()))
-                .map(r -> RouteRecord.millis(r.timestamp())).toList();
+        List<String> lines = lines(TESTS.resolve(RD));
+        List<Long> peerUps = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            MsglogRecord r = read(lines.get(i));
+            if ("peer_up".equals(r.bmpMsgType()) && sweep.address().toString().equals(r.peerIp())) {
+                peerUps.add(time(i));
+            }
+        }
         assertThat(peerUps).contains(sweep.notUpdatedSinceMs());
     }
 
@@ -201,11 +209,11 @@ class PmacctCommandMapperTest {
 
     @Test
     void shouldReportMalformedJsonAsAValueAndEmitNothing() {
-        Mapped mapped = mapper.map("{\"event_type\": \"log\", ".getBytes(StandardCharsets.UTF_8));
+        Mapped mapped = mapper.map("{\"event_type\": \"log\", ".getBytes(StandardCharsets.UTF_8), START);
         Mapped badPrefix = mapper.map(("{\"event_type\": \"log\", \"bmp_router\": \"10.0.0.1\", \"bmp_msg_type\": "
                 + "\"route_monitor\", \"log_type\": \"update\", \"timestamp\": \"1.5\", \"afi\": 1, \"safi\": 1, "
                 + "\"peer_ip\": \"10.0.0.2\", \"ip_prefix\": \"10.0.0.0/99\", \"bgp_nexthop\": \"10.0.0.2\"}")
-                .getBytes(StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8), START);
 
         assertThat(mapped).isInstanceOf(Mapped.Malformed.class);
         assertThat(badPrefix).isInstanceOf(Mapped.Malformed.class);
@@ -216,7 +224,7 @@ class PmacctCommandMapperTest {
     void shouldCountAndSkipAnEvpnRoute() {
         Mapped mapped = mapper.map(("{\"event_type\": \"log\", \"bmp_router\": \"10.0.0.1\", \"bmp_msg_type\": "
                 + "\"route_monitor\", \"log_type\": \"update\", \"timestamp\": \"1.5\", \"afi\": 25, \"safi\": 70, "
-                + "\"peer_ip\": \"10.0.0.2\", \"ip_prefix\": null}").getBytes(StandardCharsets.UTF_8));
+                + "\"peer_ip\": \"10.0.0.2\", \"ip_prefix\": null}").getBytes(StandardCharsets.UTF_8), START);
 
         assertThat(mapped).isEqualTo(new Mapped.Commands(List.of()));
         assertThat(mapper.flush()).isEmpty();
@@ -231,10 +239,15 @@ class PmacctCommandMapperTest {
         assertThat(BgpCost.metric(CostMode.PER_PEER, 3, Origin.IGP, 10L)).isEqualTo(3L << 24 | 10);
     }
 
+    /** The record timestamp of the i-th line the test maps: the collector producing a record a millisecond. */
+    static long time(int i) {
+        return START + i;
+    }
+
     private List<MappedRecord> mapFile(Path file) {
         List<MappedRecord> out = new ArrayList<>();
         for (String line : lines(file)) {
-            Mapped mapped = mapper.map(line.getBytes(StandardCharsets.UTF_8));
+            Mapped mapped = mapper.map(line.getBytes(StandardCharsets.UTF_8), time(linesMapped++));
             assertThat(mapped).as(line).isInstanceOf(Mapped.Commands.class);
             out.addAll(((Mapped.Commands) mapped).records());
         }
