@@ -31,6 +31,8 @@ final class Cli {
                 .addSubcommand(new ProduceCommand(stdio))
                 .addSubcommand(new ImportCommand(stdio))
                 .addSubcommand(new LoadgenCommand(stdio))
+                .addSubcommand(new CommandLine(new FollowCommand())
+                        .addSubcommand(new FollowPmacctCommand(stops)))
                 .addSubcommand(new QueryCommand())
                 .addSubcommand(new MigrateV1Command(stdio))
                 .addSubcommand(new HelpCommand());

@@ -1,5 +1,10 @@
 package io.rtmstreams.app.follow.pmacct;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.rtmstreams.streams.json.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,9 +36,25 @@ public final class FollowState {
         return routers.get(router);
     }
 
-    /** Puts a router's state back, as read from where the loop keeps it. */
-    public void restore(String router, RouterState state) {
-        routers.put(router, state);
+    /** The durable form of a router's state: its {@link RouterState.Snapshot} as JSON. */
+    public byte[] snapshot(String router) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(routers.get(router).snapshot());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the state of " + router, e);
+        }
+    }
+
+    /** Puts a router's state back from its {@link #snapshot}; IllegalArgumentException when it cannot be read. */
+    public void restore(String router, byte[] snapshot) {
+        try {
+            routers.put(router, RouterState.of(Json.MAPPER.readValue(snapshot, RouterState.Snapshot.class)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the state of " + router + " cannot be read: "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The VRF → rtmInstance assignments of {@code router}, in the order they were made. */

@@ -439,12 +439,17 @@ public final class PmacctCommandMapper {
         return at.state().tables(family).stream().map(t -> registered(at, t.rtmInstance(), family)).toList();
     }
 
-    /** The commands of a table, its BGP entity registered (in order, before its first command) when new. */
+    /**
+     * The commands of a table, its BGP entity registered (in order, before its first command) when new. Like a new
+     * interface, a new table closes the router's batch first (its routes cannot join it), so that the records of a
+     * router come out in the order of the input whatever the commits' batch boundaries.
+     */
     private FeederCommands registered(At at, int instance, IpFamily family) {
         Table table = new Table(instance, family);
         FeederCommands c = commands.computeIfAbsent(new TableOf(at.router(), table), t -> new FeederCommands(
                 at.router(), instance, ImportSettings.BGP, settings.instanceId()));
         if (at.state().register(table)) {
+            flush(at.router());
             emit(at, Kind.COMMAND, id -> c.registerEntity(id, family.wireName()));
         }
         return c;
@@ -456,6 +461,7 @@ public final class PmacctCommandMapper {
         SyntheticInterfaces.Key key = new SyntheticInterfaces.Key(neighbour, Nlri.NO_PATH_ID);
         Interface itf = interfaces.get(key);
         if (itf == null) {
+            flush(at.router());
             Interface created = interfaces.create(key);
             FeederCommands c = new FeederCommands(at.router(), 0, ImportSettings.BGP, settings.instanceId());
             emit(at, Kind.INTERFACE, id -> c.addInterface(id, neighbour.family().wireName(), created.luid(),

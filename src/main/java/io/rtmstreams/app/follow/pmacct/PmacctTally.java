@@ -1,5 +1,6 @@
 package io.rtmstreams.app.follow.pmacct;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,12 +28,14 @@ public final class PmacctTally {
         deletes += n;
     }
 
+    /** Records read by type, in type order. */
     public Map<String, Long> read() {
-        return Map.copyOf(read);
+        return Collections.unmodifiableMap(new TreeMap<>(read));
     }
 
+    /** Records skipped by reason, in reason order. */
     public Map<String, Long> skipped() {
-        return Map.copyOf(skipped);
+        return Collections.unmodifiableMap(new TreeMap<>(skipped));
     }
 
     /** Routes sent in ADD_ROUTES. */
