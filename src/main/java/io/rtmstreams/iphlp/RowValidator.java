@@ -2,6 +2,7 @@ package io.rtmstreams.iphlp;
 
 import io.rtmstreams.net.IpAddress;
 import io.rtmstreams.net.IpFamily;
+import io.rtmstreams.rtm.Unsigned;
 
 import java.util.List;
 
@@ -27,7 +28,6 @@ import java.util.List;
  */
 final class RowValidator {
 
-    private static final long MAX_U32 = 0xFFFF_FFFFL;
 
     /** A broken rule and why. */
     record Violation(String rule, String message) {
@@ -121,7 +121,7 @@ final class RowValidator {
     }
 
     private static Violation u32(String field, long value) {
-        return value < 0 || value > MAX_U32
+        return value < 0 || value > Unsigned.MAX_U32
                 ? new Violation("§2.1", field + " " + value + " is not an unsigned 32-bit value") : null;
     }
 

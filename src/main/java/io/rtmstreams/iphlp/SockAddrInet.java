@@ -2,6 +2,7 @@ package io.rtmstreams.iphlp;
 
 import io.rtmstreams.net.IpAddress;
 import io.rtmstreams.net.IpFamily;
+import io.rtmstreams.rtm.Unsigned;
 
 /**
  * SOCKADDR_INET as GetBestRoute2 takes and returns it: a family, an address and, for IPv6, {@code sin6_scope_id}
@@ -16,7 +17,7 @@ public record SockAddrInet(int family, IpAddress address, long scopeId) {
             throw new IllegalArgumentException("an AF_INET or AF_INET6 socket address has an address of its family,"
                     + " any other family none");
         }
-        if (scopeId < 0 || scopeId > 0xFFFF_FFFFL || (scopeId != 0 && family != IpFamily.IPV6.afNumber())) {
+        if (scopeId < 0 || scopeId > Unsigned.MAX_U32 || (scopeId != 0 && family != IpFamily.IPV6.afNumber())) {
             throw new IllegalArgumentException("a scope id is an unsigned 32-bit value of IPv6 addresses only");
         }
     }

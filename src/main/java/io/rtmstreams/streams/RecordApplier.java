@@ -16,6 +16,8 @@ import io.rtmstreams.streams.state.WaitingEntry;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
+import java.util.function.Function;
+
 /**
  * Applies one input record to the domain: a command to the RTM engine, an interface change to IP Helper, each
  * dispatched by the topic its producer wrote it to (D23), and publishes its one result (D20) or its rejection. A
@@ -51,22 +53,32 @@ final class RecordApplier {
 
     Applied apply(WaitingEntry e, WorkBudget budget) {
         if (e.topic().equals(interfaceChanges)) {
-            Decoded<InterfaceChange> d = InterfaceChangeReader.read(e.key(), e.value());
-            if (d instanceof Decoded.Valid<InterfaceChange> v) {
-                out.cause(e.timestamp(), v.envelope().requestId());
-                InterfaceChangeResult r = ipHelper.apply(v.command(), e.timestamp(), out, budget);
-                return started(v.envelope()) ? Applied.STARTED
-                        : result(v.envelope(), Outcome.error(r.status(), r.message()));
-            }
-            return unapplied(e, d);
+            return apply(e, InterfaceChangeReader.read(e.key(), e.value()), change -> {
+                InterfaceChangeResult r = ipHelper.apply(change, e.timestamp(), out, budget);
+                return Outcome.error(r.status(), r.message());
+            });
         }
-        Decoded<Command> d = CommandReader.read(e.key(), e.value());
-        if (d instanceof Decoded.Valid<Command> v) {
-            out.cause(e.timestamp(), v.envelope().requestId());
-            Outcome o = ipHelper.engine().execute(v.command(), e.timestamp(), out, budget);
-            return started(v.envelope()) ? Applied.STARTED : result(v.envelope(), o);
+        return apply(e, CommandReader.read(e.key(), e.value()),
+                command -> ipHelper.engine().execute(command, e.timestamp(), out, budget));
+    }
+
+    /**
+     * The one ladder of a decoded record: rejected (unreadable) to the rejected topic; invalid answered with its
+     * Win32 status; valid executed, and answered unless its work goes on in steps (D24). The effects of the last two
+     * carry the record's time and request id.
+     */
+    private <C> Applied apply(WaitingEntry e, Decoded<C> d, Function<C, Outcome> execute) {
+        if (d instanceof Decoded.Rejected<C> r) {
+            reject(e, r.reason());
+            return Applied.DONE;
         }
-        return unapplied(e, d);
+        Envelope env = d instanceof Decoded.Valid<C> v ? v.envelope() : ((Decoded.Invalid<C>) d).envelope();
+        out.cause(e.timestamp(), env.requestId());
+        if (d instanceof Decoded.Invalid<C> i) {
+            return result(env, Outcome.error(i.status(), i.message()));
+        }
+        Outcome o = execute.apply(((Decoded.Valid<C>) d).command());
+        return started(env) ? Applied.STARTED : result(env, o);
     }
 
     /** The request id of a record whose work is pending, which the effects of its steps carry (D24). */
@@ -100,17 +112,6 @@ final class RecordApplier {
             return v.envelope();
         }
         throw new IllegalStateException("a record that started work no longer reads as valid");
-    }
-
-    private <C> Applied unapplied(WaitingEntry e, Decoded<C> d) {
-        if (d instanceof Decoded.Rejected<C> r) {
-            reject(e, r.reason());
-        } else {
-            Decoded.Invalid<C> i = (Decoded.Invalid<C>) d;
-            out.cause(e.timestamp(), i.envelope().requestId());
-            result(i.envelope(), Outcome.error(i.status(), i.message()));
-        }
-        return Applied.DONE;
     }
 
     /**

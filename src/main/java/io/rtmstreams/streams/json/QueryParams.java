@@ -4,6 +4,7 @@ import io.rtmstreams.iphlp.BestRouteQuery;
 import io.rtmstreams.iphlp.SockAddrInet;
 import io.rtmstreams.net.IpAddress;
 import io.rtmstreams.rtm.TableId;
+import io.rtmstreams.rtm.Unsigned;
 
 /**
  * Reads the text parameters of lookups (contract.md, Query API): addresses are IP literals only, an IPv6 scope
@@ -57,7 +58,7 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is not an unsigned 32-bit integer");
         }
-        if (v < 0 || v > 0xFFFF_FFFFL) {
+        if (v < 0 || v > Unsigned.MAX_U32) {
             throw new IllegalArgumentException("'" + text + "' is not an unsigned 32-bit integer");
         }
         return v;

@@ -82,7 +82,7 @@ class TopicsAndProduceOptionsTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err())
-                .contains("Missing command: one of run, topics, produce, import, loadgen, query, migrate-v1, help");
+                .contains("Missing command: one of run, topics, produce, import, loadgen, follow, query, migrate-v1, help");
     }
 
     private static CommandLine parse(String... args) {
