@@ -1,6 +1,7 @@
 package io.rtmstreams.app.follow.pmacct;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rtmstreams.app.follow.pmacct.PmacctCommandMapper.Mapped;
 import io.rtmstreams.app.importer.BgpCost;
 import io.rtmstreams.app.importer.CostMode;
@@ -255,7 +256,24 @@ class PmacctCommandMapperTest {
         return out;
     }
 
-    private static List<String> lines(Path file) {
+    /**
+     * A live route_monitor record ({@code update} or {@code withdraw}) of the route of a dump record, its MED
+     * replaced when {@code med} is not null: a change the router reports while the collector dumps.
+     */
+    static String liveRecord(String dumpLine, String logType, Long med) {
+        try {
+            ObjectNode r = (ObjectNode) Json.MAPPER.readTree(dumpLine);
+            r.put("event_type", "log").put("log_type", logType);
+            if (med != null) {
+                r.put("med", med);
+            }
+            return Json.MAPPER.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static List<String> lines(Path file) {
         try {
             return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
         } catch (IOException e) {
