@@ -26,6 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,8 +49,9 @@ class PmacctCommandMapperTest {
     private static final String PEER_DOWN = "204-BMP-CISCO-peer_down/output-bmp-00.json";
     private static final String DUMP_LIVE = "203-BMP-HUAWEI-dump/output-bmp-00.json";
     private static final String DUMP = "203-BMP-HUAWEI-dump/output-bmp-dump-00.json";
-    private static final Path SPREADING = Path.of("207-BMP-CISCO-HUAWEI-multiple-sources-dump-spreading");
-    private static final String SPREADING_DUMP = SPREADING.resolve("output-bmp-dump-00.json").toString();
+    private static final String SPREADING = "207-BMP-CISCO-HUAWEI-multiple-sources-dump-spreading/";
+    private static final String SPREADING_LIVE = SPREADING + "output-bmp-00.json";
+    private static final String SPREADING_DUMP = SPREADING + "output-bmp-dump-00.json";
 
     private static final long START = 1_777_296_000_000L;
 
@@ -331,16 +334,15 @@ class PmacctCommandMapperTest {
     @Test
     void shouldKeepEachRoutersDumpApartWhenTheyInterleave_D29_D30() {
         List<String> dump = lines(TESTS.resolve(SPREADING_DUMP));
-        int inits101 = 0;
         int close101 = dump.indexOf(dump.stream().filter(l -> l.contains("\"dump_close\"")).findFirst().orElseThrow());
         int close102 = dump.indexOf(dump.subList(close101 + 1, dump.size()).stream()
                 .filter(l -> l.contains("\"dump_close\"")).findFirst().orElseThrow());
-        assertThat(dump.get(inits101)).contains("\"dump_init\"", "\"172.21.1.101\"");
+        assertThat(dump.get(0)).contains("\"dump_init\"", "\"172.21.1.101\"");
         assertThat(dump.get(close101 + 1)).contains("\"dump_init\"", "\"172.21.1.102\"");
-        mapFile(TESTS.resolve(SPREADING.resolve("output-bmp-00.json").toString()));
+        mapFile(TESTS.resolve(SPREADING_LIVE));
         long init101 = time(linesMapped);
         long init102 = time(linesMapped + 1);
-        List<String> interleaved = new ArrayList<>(List.of(dump.get(inits101)));
+        List<String> interleaved = new ArrayList<>(List.of(dump.get(0)));
         interleaved.addAll(dump.subList(close101 + 1, close102 + 1));
         interleaved.addAll(dump.subList(1, close101 + 1));
 
@@ -363,14 +365,14 @@ class PmacctCommandMapperTest {
 
     @Test
     void shouldSweepEachOfARoutersDumpsSinceItsOwnDumpInit_D29() {
-        mapFile(TESTS.resolve(SPREADING.resolve("output-bmp-00.json").toString()));
+        mapFile(TESTS.resolve(SPREADING_LIVE));
         int first = linesMapped;
         List<String> dump = lines(TESTS.resolve(SPREADING_DUMP));
-        Map<String, Set<Long>> inits = new java.util.HashMap<>();
+        Map<String, Set<Long>> inits = new HashMap<>();
         for (int i = 0; i < dump.size(); i++) {
             MsglogRecord r = read(dump.get(i));
             if ("dump_init".equals(r.eventType())) {
-                inits.computeIfAbsent(r.bmpRouter(), k -> new java.util.HashSet<>()).add(time(first + i));
+                inits.computeIfAbsent(r.bmpRouter(), k -> new HashSet<>()).add(time(first + i));
             }
         }
 
