@@ -37,8 +37,10 @@ import java.util.function.Function;
  *   <li>route_monitor {@code update} → ADD_ROUTES; {@code withdraw} and pmacct's own {@code delete} (after a
  *       peer_down) → DELETE_ROUTES. Consecutive routes of one router, rtmInstance, neighbour, family, view and
  *       preference share a batch (at most {@value MrtCommandMapper#MAX_BATCH}, D25), each with its own metric; any
- *       other record of the router closes its batch first, so the router's order is kept. {@link #flush} closes
- *       every batch (the loop calls it before it commits).</li>
+ *       other record of the router that emits commands closes its batch first, so the router's order is kept, and
+ *       so do a peer_up and a dump_init: a batch's time is its last route's, and a sweep since a peer_up or
+ *       dump_init must not see the routes before it as refreshed after it (D29). {@link #flush} closes every batch
+ *       (the loop calls it before it commits).</li>
  *   <li>D28: Adj-RIB-In paths get the per-peer metric and the eBGP or iBGP distance (iBGP when the peer's AS is the
  *       local AS its peer_up gave); Loc-RIB paths (RFC 9069) the MED and the Loc-RIB distance, their neighbour being
  *       the unspecified address of their family. Each neighbour has a synthetic interface, reported before its
@@ -154,7 +156,10 @@ public final class PmacctCommandMapper {
     private void dispatch(MsglogRecord r, At at) {
         switch (r.eventType()) {
             case "log" -> log(r, at);
-            case "dump_init" -> at.state().dumpOpened(at.millis());
+            case "dump_init" -> {
+                flush(at.router());
+                at.state().dumpOpened(at.millis());
+            }
             case DUMP -> dump(r, at);
             case "dump_close" -> dumpClose(at);
             case "log_init", "log_close" -> {
@@ -227,6 +232,7 @@ public final class PmacctCommandMapper {
     private void peerUp(MsglogRecord r, At at) {
         Peer peer = peerInfo(r, at);
         if (peer != null) {
+            flush(at.router());
             livePeer(r, at);
             at.state().syncStarted(peer, at.millis());
         }
