@@ -6,6 +6,7 @@ import io.rtmstreams.app.RtmRuntime;
 import io.rtmstreams.app.follow.pmacct.FollowState;
 import io.rtmstreams.app.follow.pmacct.MappedRecord;
 import io.rtmstreams.app.follow.pmacct.PmacctCommandMapper;
+import io.rtmstreams.app.follow.pmacct.PmacctModel;
 import io.rtmstreams.app.follow.pmacct.PmacctSettings;
 import io.rtmstreams.streams.json.Json;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,6 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +37,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -44,8 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by {@code bmp_router} on a topic of three partitions, the dump files unkeyed on a topic of their own. The adapter is
  * killed with SIGKILL a third of the way through, in small transactions, and started again: the commands and
  * interface changes committed to the contract's topics are exactly what one uninterrupted mapping of the same records
- * writes (each router's request ids gap-free, every route operation once, in order), and the processor answers them
- * without a failure.
+ * writes (each router's request ids gap-free, every route operation once, in order), the processor answers them
+ * without a failure, and its best routes, on {@code rtm.best-routes} and from the query API, are those an independent
+ * model ({@code PmacctModel}, which does not use the mapper) computes from the same records.
  */
 @ExtendWith(BrokerExtension.class)
 class FollowPmacctIT {
@@ -95,6 +103,21 @@ class FollowPmacctIT {
                     .as("request ids of " + router).containsExactlyElementsOf(
                             java.util.stream.LongStream.rangeClosed(1, records.size()).boxed().toList()));
             assertThat(flattened(written)).isEqualTo(flattened(reference(input, name)));
+
+            // the tables: the best routes on rtm.best-routes and from the query API are those of the independent model
+            FollowState mapped = new FollowState();
+            reference(input, name, mapped);
+            PmacctModel model = new PmacctModel();
+            input.forEach(r -> model.apply(read(new String(r.value(), StandardCharsets.UTF_8)), r.timestamp()));
+            Map<String, Set<PmacctModel.Best>> expected = model.best(mapped::instances);
+            assertThat(expected).hasSizeGreaterThan(100);
+            try (CommittedOutputs outputs = new CommittedOutputs(bootstrap, app.topics(), List.of("best-routes"))) {
+                String[] mismatch = {null};
+                outputs.await("the model's best routes", o -> (mismatch[0] = mismatch(bestRoutes(o), expected))
+                        == null);
+            }
+            int port = runtime.api().port();
+            expected.forEach((key, ties) -> assertThat(ties).as(key).contains(queried(port, key)));
 
             // every command applied, none failed (ack ERRORS: only failures and SYNCs are answered)
             long syncs = written.values().stream().flatMap(List::stream)
@@ -161,9 +184,70 @@ class FollowPmacctIT {
         return records.stream().sorted(order).toList();
     }
 
+    /** The best routes committed so far, by key (tombstones remove). */
+    private static Map<String, JsonNode> bestRoutes(CommittedOutputs outputs) {
+        Map<String, JsonNode> best = new TreeMap<>();
+        for (OutputRecord r : outputs.of("best-routes")) {
+            if (r.value() == null) {
+                best.remove(r.key());
+            } else {
+                best.put(r.key(), read(r.value()));
+            }
+        }
+        return best;
+    }
+
+    /** How the committed best routes differ from the model's, or null when each is one of the model's ties. */
+    private static String mismatch(Map<String, JsonNode> best, Map<String, Set<PmacctModel.Best>> expected) {
+        if (!best.keySet().equals(expected.keySet())) {
+            return "best routes of " + best.size() + " prefixes, the model has " + expected.size();
+        }
+        for (Map.Entry<String, JsonNode> e : best.entrySet()) {
+            PmacctModel.Best route = best(e.getValue());
+            if (!expected.get(e.getKey()).contains(route)) {
+                return e.getKey() + ": " + route + " is not one of " + expected.get(e.getKey());
+            }
+        }
+        return null;
+    }
+
+    private static PmacctModel.Best best(JsonNode route) {
+        return new PmacctModel.Best(route.path("neighbour").path("address").asText(),
+                route.path("preference").asLong(), route.path("metric").asLong());
+    }
+
+    /** The best route of {@code router|rtmInstance|view|prefix} as the query API answers it. */
+    private static PmacctModel.Best queried(int port, String key) {
+        String[] k = key.split("\\|");
+        URI uri = URI.create("http://127.0.0.1:" + port + "/v1/routers/" + k[0] + "/destinations?instance=" + k[1]
+                + "&prefix=" + URLEncoder.encode(k[3], StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(uri + ": " + response.body()).isEqualTo(200);
+            for (JsonNode view : read(response.body()).path("destination").path("views")) {
+                if (view.path("view").asText().equals(k[2])) {
+                    return best(view.path("route"));
+                }
+            }
+            throw new AssertionError(uri + " has no " + k[2] + " view: " + response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** What one uninterrupted mapping of the records writes, per router, as JSON. */
     private static Map<String, List<JsonNode>> reference(List<ConsumerRecord<byte[], byte[]>> input, String name) {
-        PmacctCommandMapper mapper = new PmacctCommandMapper(PmacctSettings.defaults(name + "-"), new FollowState());
+        return reference(input, name, new FollowState());
+    }
+
+    /** {@link #reference(List, String)}, mapping into {@code state}. */
+    private static Map<String, List<JsonNode>> reference(List<ConsumerRecord<byte[], byte[]>> input, String name,
+                                                         FollowState state) {
+        PmacctCommandMapper mapper = new PmacctCommandMapper(PmacctSettings.defaults(name + "-"), state);
         List<MappedRecord> out = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : input) {
             if (mapper.map(r.value(), r.timestamp()) instanceof PmacctCommandMapper.Mapped.Commands c) {

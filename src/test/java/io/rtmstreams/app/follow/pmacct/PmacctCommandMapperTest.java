@@ -442,9 +442,7 @@ class PmacctCommandMapperTest {
                 if (restore) {
                     FollowState restored = new FollowState();
                     for (String router : state.drainChanged()) {
-                        String json = Json.MAPPER.writeValueAsString(state.get(router).snapshot());
-                        restored.restore(router, RouterState.of(Json.MAPPER.readValue(json,
-                                RouterState.Snapshot.class)));
+                        restored.restore(router, state.snapshot(router));
                     }
                     state = restored;
                     m = new PmacctCommandMapper(PmacctSettings.defaults("s-"), state);

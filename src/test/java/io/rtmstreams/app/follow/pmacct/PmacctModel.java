@@ -24,7 +24,7 @@ import java.util.function.Function;
  * dump_init, and its dump_close removes every path of the router older than the dump_init (D29). The best path of a
  * prefix is the lowest (preference, metric); {@link #best} lists every path that ties.
  */
-final class PmacctModel {
+public final class PmacctModel {
 
     private static final long EBGP = 20;
     private static final long IBGP = 200;
@@ -34,7 +34,7 @@ final class PmacctModel {
     }
 
     /** What the processor's best route of a prefix must be, one of the tying paths. */
-    record Best(String neighbour, long preference, long metric) {
+    public record Best(String neighbour, long preference, long metric) {
     }
 
     private record Table(String router, String vrf, String view, String prefix) {
@@ -59,7 +59,7 @@ final class PmacctModel {
     private long dumpRoutesOutsideADump;
 
     /** Applies one record, read at {@code millis} (its record timestamp). */
-    void apply(JsonNode r, long millis) {
+    public void apply(JsonNode r, long millis) {
         String router = r.path("bmp_router").asText();
         switch (r.path("event_type").asText()) {
             case "log" -> {
@@ -111,7 +111,7 @@ final class PmacctModel {
      * The best paths per {@code router|rtmInstance|view|prefix} (the key of rtm.best-routes), the rtmInstance of a VRF
      * given by {@code instances} (the global table, "", is 0).
      */
-    Map<String, Set<Best>> best(Function<String, Map<String, Integer>> instances) {
+    public Map<String, Set<Best>> best(Function<String, Map<String, Integer>> instances) {
         Map<String, Set<Best>> best = new TreeMap<>();
         tables.forEach((table, paths) -> {
             if (paths.isEmpty()) {
