@@ -51,7 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by {@code bmp_router} on a topic of three partitions, the dump files unkeyed on a topic of their own. The adapter is
  * killed with SIGKILL a third of the way through, in small transactions, and started again: the commands and
  * interface changes committed to the contract's topics are exactly what one uninterrupted mapping of the same records
- * writes (each router's request ids gap-free, every route operation once, in order), the processor answers them
+ * writes (each router's request ids gap-free, every route operation once, in order), two malformed records are on
+ * the rejected topic once each with their coordinates, the processor answers the commands
  * without a failure, and its best routes, on {@code rtm.best-routes} and from the query API, are those an independent
  * model ({@code PmacctModel}, which does not use the mapper) computes from the same records.
  */
@@ -75,7 +76,12 @@ class FollowPmacctIT {
         String msglog = KafkaTestClients.createTopic(bootstrap, "pmacct-msglog", 3);
         String dump = KafkaTestClients.createTopic(bootstrap, "pmacct-dump", 1);
         Kcat kcat = Kcat.onPath();
-        kcat.run(List.of("-P", "-b", bootstrap, "-t", msglog, "-K", "\t"), keyedByRouter(files(LIVE, "output-bmp-00")));
+        List<String> live = new ArrayList<>(keyedByRouter(files(LIVE, "output-bmp-00")));
+        live.add(live.size() / 2, "172.21.1.101\t{\"event_type\": \"log\", \"bmp_router\": ");
+        live.add(live.size() / 2, "172.21.1.101\t{\"event_type\": \"log\", \"bmp_router\": \"172.21.1.101\", "
+                + "\"bmp_msg_type\": \"route_monitor\", \"log_type\": \"update\", \"afi\": 1, \"safi\": 1, "
+                + "\"peer_ip\": \"192.0.2.1\", \"ip_prefix\": \"192.0.2.0/33\", \"bgp_nexthop\": \"192.0.2.1\"}");
+        kcat.run(List.of("-P", "-b", bootstrap, "-t", msglog, "-K", "\t"), live);
         Waiting.untilClockPasses(System.currentTimeMillis() + 5);
         kcat.run(List.of("-P", "-b", bootstrap, "-t", dump), files(DUMPS, "output-bmp-dump-00"));
         List<ConsumerRecord<byte[], byte[]>> input = readInOrder(bootstrap, List.of(msglog, dump));
@@ -94,7 +100,7 @@ class FollowPmacctIT {
                         () -> committed(bootstrap, name) == input.size(), second::logTail);
                 // SIGTERM: the JVM ends with 128 + 15 once the adapter has committed and printed its summary
                 assertThat(second.stop()).as(second.logTail()).isEqualTo(143);
-                assertThat(second.logTail()).contains("records in", "0 rejected");
+                assertThat(second.logTail()).contains("records in");
             }
 
             Map<String, List<JsonNode>> written = written(bootstrap, app, name);
@@ -104,11 +110,31 @@ class FollowPmacctIT {
                             java.util.stream.LongStream.rangeClosed(1, records.size()).boxed().toList()));
             assertThat(flattened(written)).isEqualTo(flattened(reference(input, name)));
 
+            // the two malformed records: on the rejected topic with their coordinates, once, whatever the kill
+            List<JsonNode> rejected;
+            try (CommittedOutputs outputs = new CommittedOutputs(bootstrap, app.topics(), List.of("rejected"))) {
+                rejected = outputs.await("two rejected records", o -> o.count("rejected") >= 2)
+                        .poll(Duration.ofMillis(500)).of("rejected").stream().map(r -> read(r.value())).toList();
+                assertThat(rejected).hasSize(2).allSatisfy(r -> {
+                    assertThat(r.path("topic").asText()).isEqualTo(msglog);
+                    assertThat(r.path("key").asText()).isEqualTo("172.21.1.101");
+                    ConsumerRecord<byte[], byte[]> at = input.stream().filter(i -> i.partition() == r.path(
+                            "partition").asInt() && i.offset() == r.path("offset").asLong() && i.topic().equals(msglog))
+                            .findFirst().orElseThrow();
+                    assertThat(new String(at.value(), StandardCharsets.UTF_8)).isEqualTo(r.path("value").asText());
+                });
+                assertThat(rejected).extracting(r -> r.path("reason").asText()).anySatisfy(reason -> assertThat(reason)
+                        .startsWith("not a pmacct msglog record")).anySatisfy(reason -> assertThat(reason)
+                        .contains("192.0.2.0/33"));
+            }
+
             // the tables: the best routes on rtm.best-routes and from the query API are those of the independent model
             FollowState mapped = new FollowState();
             reference(input, name, mapped);
             PmacctModel model = new PmacctModel();
-            input.forEach(r -> model.apply(read(new String(r.value(), StandardCharsets.UTF_8)), r.timestamp()));
+            input.stream().filter(r -> rejected.stream().noneMatch(at -> at.path("partition").asInt() == r.partition()
+                            && at.path("offset").asLong() == r.offset() && r.topic().equals(msglog)))
+                    .forEach(r -> model.apply(read(new String(r.value(), StandardCharsets.UTF_8)), r.timestamp()));
             Map<String, Set<PmacctModel.Best>> expected = model.best(mapped::instances);
             assertThat(expected).hasSizeGreaterThan(100);
             try (CommittedOutputs outputs = new CommittedOutputs(bootstrap, app.topics(), List.of("best-routes"))) {
