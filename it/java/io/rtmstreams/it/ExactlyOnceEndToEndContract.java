@@ -2,9 +2,9 @@ package io.rtmstreams.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rtmstreams.app.RtmRuntime;
+import io.rtmstreams.contract.schema.ContractSchemas;
 import io.rtmstreams.it.EdgeRoutersStory.Expected;
 import io.rtmstreams.it.RouteTableModel.Best;
-import io.rtmstreams.streams.json.schema.ContractSchemas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,7 @@ import io.rtmstreams.app.follow.pmacct.MappedRecord;
 import io.rtmstreams.app.follow.pmacct.PmacctCommandMapper;
 import io.rtmstreams.app.follow.pmacct.PmacctModel;
 import io.rtmstreams.app.follow.pmacct.PmacctSettings;
-import io.rtmstreams.streams.json.Json;
+import io.rtmstreams.contract.Json;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,11 +1,11 @@
 package io.rtmstreams.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rtmstreams.contract.Json;
+import io.rtmstreams.contract.OutputMapper;
 import io.rtmstreams.iphlp.IpHelper;
 import io.rtmstreams.rtm.RouteInfo;
 import io.rtmstreams.rtm.RtmException;
-import io.rtmstreams.streams.json.Json;
-import io.rtmstreams.streams.json.OutputMapper;
 
 import java.util.Collection;
 import java.util.SortedMap;

@@ -1,6 +1,6 @@
 package io.rtmstreams.it;
 
-import io.rtmstreams.streams.json.schema.ContractSchemas;
+import io.rtmstreams.contract.schema.ContractSchemas;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

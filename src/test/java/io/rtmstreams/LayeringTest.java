@@ -8,9 +8,13 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The layers of design.md: net ← rtm, iphlp (pure domain) ← streams ← api ← app; net ← mrt (the MRT reader,
- * plain Java) ← app. */
+/**
+ * The layers of design.md: net ← rtm, iphlp (pure domain) ← contract (the wire: JSON records, readers, writers) ←
+ * streams (the Kafka Streams shell) ← api ← app, with contract used side by side by streams, api and app; net ← mrt
+ * (the MRT reader, plain Java) ← app. No package cycles, sub-packages included (Kafka's import-control).
+ */
 class LayeringTest {
 
     private static JavaClasses main;
@@ -40,12 +44,27 @@ class LayeringTest {
     }
 
     @Test
+    void theWireContractImportsNothingFromKafka() {
+        noClasses().that().resideInAPackage("io.rtmstreams.contract..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..")
+                .because("the contract is the JSON of contract.md, which the processor, the query API and the CLI "
+                        + "read and write alike; the Kafka serdes around it belong to streams")
+                .check(main);
+    }
+
+    @Test
+    void noPackagesDependOnEachOtherInACycle() {
+        slices().matching("io.rtmstreams.(**)").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
     void layersDependOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
                 .layer("net").definedBy("io.rtmstreams.net..")
                 .layer("rtm").definedBy("io.rtmstreams.rtm..")
                 .layer("iphlp").definedBy("io.rtmstreams.iphlp..")
+                .layer("contract").definedBy("io.rtmstreams.contract..")
                 .layer("streams").definedBy("io.rtmstreams.streams..")
                 .layer("api").definedBy("io.rtmstreams.api..")
                 .layer("app").definedBy("io.rtmstreams.app..")
@@ -54,8 +73,9 @@ class LayeringTest {
                 .whereLayer("mrt").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("api").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("streams").mayOnlyBeAccessedByLayers("api", "app")
-                .whereLayer("iphlp").mayOnlyBeAccessedByLayers("streams", "api", "app")
-                .whereLayer("rtm").mayOnlyBeAccessedByLayers("iphlp", "streams", "api", "app")
+                .whereLayer("contract").mayOnlyBeAccessedByLayers("streams", "api", "app")
+                .whereLayer("iphlp").mayOnlyBeAccessedByLayers("contract", "streams", "api", "app")
+                .whereLayer("rtm").mayOnlyBeAccessedByLayers("iphlp", "contract", "streams", "api", "app")
                 .check(main);
     }
 }

@@ -1,14 +1,13 @@
 package io.rtmstreams.api;
 
 import io.rtmstreams.bench.RibTable;
+import io.rtmstreams.contract.Json;
 import io.rtmstreams.iphlp.BestRouteQuery;
 import io.rtmstreams.iphlp.IpHelper;
 import io.rtmstreams.net.Prefix;
 import io.rtmstreams.streams.StreamsSettings;
-import io.rtmstreams.streams.json.Json;
-import io.rtmstreams.streams.json.QueryParams;
-import io.rtmstreams.streams.state.StoreRegistry;
 import io.rtmstreams.streams.TableProcessorHarness;
+import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.openjdk.jmh.annotations.Benchmark;

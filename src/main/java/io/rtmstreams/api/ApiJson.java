@@ -2,14 +2,14 @@ package io.rtmstreams.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.rtmstreams.contract.OutputJson;
+import io.rtmstreams.contract.WireEntity;
+import io.rtmstreams.contract.WireInterfaceRow;
 import io.rtmstreams.iphlp.InterfaceOffload;
 import io.rtmstreams.iphlp.InterfaceRow;
 import io.rtmstreams.net.IpFamily;
 import io.rtmstreams.rtm.NextHopSpec;
 import io.rtmstreams.rtm.Status;
-import io.rtmstreams.streams.json.OutputJson;
-import io.rtmstreams.streams.json.WireEntity;
-import io.rtmstreams.streams.json.WireInterfaceRow;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.rtmstreams.api;
 
+import io.rtmstreams.contract.OutputJson;
 import io.rtmstreams.rtm.Status;
-import io.rtmstreams.streams.json.OutputJson;
 
 /**
  * The HTTP status of each Win32 status (contract.md: 400 invalid, 404 not found). The mapping depends on the status

@@ -1,6 +1,9 @@
 package io.rtmstreams.api;
 
 import io.rtmstreams.api.ApiJson.Answer;
+import io.rtmstreams.contract.OutputJson;
+import io.rtmstreams.contract.OutputMapper;
+import io.rtmstreams.contract.WireEntity;
 import io.rtmstreams.iphlp.BestRouteQuery;
 import io.rtmstreams.iphlp.BestRouteResult;
 import io.rtmstreams.iphlp.InterfaceTable;
@@ -22,10 +25,6 @@ import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.rtm.View;
 import io.rtmstreams.streams.FleetMembers;
 import io.rtmstreams.streams.StreamsSettings;
-import io.rtmstreams.streams.json.OutputJson;
-import io.rtmstreams.streams.json.OutputMapper;
-import io.rtmstreams.streams.json.QueryParams;
-import io.rtmstreams.streams.json.WireEntity;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;

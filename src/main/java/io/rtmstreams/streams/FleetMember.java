@@ -1,7 +1,7 @@
 package io.rtmstreams.streams;
 
 import com.fasterxml.jackson.databind.util.RawValue;
-import io.rtmstreams.streams.json.JsonFields;
+import io.rtmstreams.contract.JsonFields;
 
 import java.nio.charset.StandardCharsets;
 

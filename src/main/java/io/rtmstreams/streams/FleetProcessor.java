@@ -1,6 +1,6 @@
 package io.rtmstreams.streams;
 
-import io.rtmstreams.streams.json.OutputJson;
+import io.rtmstreams.contract.OutputJson;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

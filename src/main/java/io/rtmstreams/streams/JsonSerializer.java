@@ -1,7 +1,7 @@
 package io.rtmstreams.streams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.rtmstreams.streams.json.Json;
+import io.rtmstreams.contract.Json;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 

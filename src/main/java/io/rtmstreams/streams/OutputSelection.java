@@ -1,6 +1,6 @@
 package io.rtmstreams.streams;
 
-import io.rtmstreams.streams.json.Ack;
+import io.rtmstreams.contract.Ack;
 
 /**
  * Which outputs the table processor writes (README, Configuration): an operator who does not consume a topic turns

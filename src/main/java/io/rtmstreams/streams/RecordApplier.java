@@ -1,17 +1,18 @@
 package io.rtmstreams.streams;
 
+import io.rtmstreams.contract.Ack;
+import io.rtmstreams.contract.CommandReader;
+import io.rtmstreams.contract.Decoded;
+import io.rtmstreams.contract.Envelope;
+import io.rtmstreams.contract.InterfaceChangeReader;
+import io.rtmstreams.contract.OutputMapper;
+import io.rtmstreams.contract.Rejection;
 import io.rtmstreams.iphlp.InterfaceChange;
 import io.rtmstreams.iphlp.InterfaceChangeResult;
 import io.rtmstreams.iphlp.IpHelper;
 import io.rtmstreams.rtm.Command;
 import io.rtmstreams.rtm.Outcome;
 import io.rtmstreams.rtm.WorkBudget;
-import io.rtmstreams.streams.json.Ack;
-import io.rtmstreams.streams.json.CommandReader;
-import io.rtmstreams.streams.json.Decoded;
-import io.rtmstreams.streams.json.Envelope;
-import io.rtmstreams.streams.json.InterfaceChangeReader;
-import io.rtmstreams.streams.json.OutputMapper;
 import io.rtmstreams.streams.state.WaitingEntry;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

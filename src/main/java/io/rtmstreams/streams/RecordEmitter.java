@@ -1,11 +1,11 @@
 package io.rtmstreams.streams;
 
+import io.rtmstreams.contract.OutputJson;
+import io.rtmstreams.contract.OutputMapper;
 import io.rtmstreams.rtm.DestChange;
 import io.rtmstreams.rtm.EffectSink;
 import io.rtmstreams.rtm.EntityEvent;
 import io.rtmstreams.rtm.Notification;
-import io.rtmstreams.streams.json.OutputJson;
-import io.rtmstreams.streams.json.OutputMapper;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 

@@ -1,8 +1,5 @@
 package io.rtmstreams.streams;
 
-import io.rtmstreams.streams.errors.OutputProductionHandler;
-import io.rtmstreams.streams.errors.RejectingDeserializationHandler;
-import io.rtmstreams.streams.errors.RejectingProcessingHandler;
 import io.rtmstreams.streams.state.BoundedRocksDbConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;

@@ -1,10 +1,10 @@
 package io.rtmstreams.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rtmstreams.contract.Json;
 import io.rtmstreams.streams.RtmTopology;
 import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.streams.Topics;
-import io.rtmstreams.streams.json.Json;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;

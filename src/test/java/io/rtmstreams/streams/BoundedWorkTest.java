@@ -1,7 +1,7 @@
 package io.rtmstreams.streams;
 
+import io.rtmstreams.contract.OutputJson;
 import io.rtmstreams.streams.ProcessorHarness.Output;
-import io.rtmstreams.streams.json.OutputJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.rtmstreams.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rtmstreams.streams.json.Json;
+import io.rtmstreams.contract.Json;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;

@@ -1,7 +1,7 @@
 package io.rtmstreams.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rtmstreams.streams.json.Json;
+import io.rtmstreams.contract.Json;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;

@@ -3,8 +3,8 @@ package io.rtmstreams.app.cli;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.rtmstreams.contract.Json;
 import io.rtmstreams.rtm.TableId;
-import io.rtmstreams.streams.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,13 +1,13 @@
 package io.rtmstreams.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.rtmstreams.streams.json.Json;
+import io.rtmstreams.contract.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;

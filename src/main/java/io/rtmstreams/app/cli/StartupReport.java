@@ -4,10 +4,10 @@ import io.rtmstreams.app.AppConfig;
 import io.rtmstreams.app.EmbeddedKafka;
 import io.rtmstreams.app.Failover;
 import io.rtmstreams.app.RtmRuntime;
+import io.rtmstreams.contract.Ack;
 import io.rtmstreams.streams.OutputSelection;
 import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.streams.Topics;
-import io.rtmstreams.streams.json.Ack;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,12 +2,12 @@ package io.rtmstreams.app.follow;
 
 import io.rtmstreams.app.follow.pmacct.FollowState;
 import io.rtmstreams.app.follow.pmacct.MappedRecord;
-import io.rtmstreams.app.follow.pmacct.PmacctCommandMapper;
 import io.rtmstreams.app.follow.pmacct.PmacctCommandMapper.Mapped;
+import io.rtmstreams.app.follow.pmacct.PmacctCommandMapper;
 import io.rtmstreams.app.follow.pmacct.PmacctTally;
 import io.rtmstreams.app.importer.ImportRecord;
+import io.rtmstreams.contract.Rejection;
 import io.rtmstreams.streams.JsonSerializer;
-import io.rtmstreams.streams.Rejection;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

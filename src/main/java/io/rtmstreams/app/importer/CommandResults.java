@@ -1,7 +1,7 @@
 package io.rtmstreams.app.importer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.rtmstreams.streams.json.Json;
+import io.rtmstreams.contract.Json;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;

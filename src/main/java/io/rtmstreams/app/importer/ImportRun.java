@@ -1,12 +1,12 @@
 package io.rtmstreams.app.importer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.rtmstreams.contract.Json;
 import io.rtmstreams.mrt.MrtInput;
 import io.rtmstreams.mrt.MrtReader;
 import io.rtmstreams.mrt.MrtRecord;
 import io.rtmstreams.mrt.Peer;
 import io.rtmstreams.streams.Topics;
-import io.rtmstreams.streams.json.Json;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 

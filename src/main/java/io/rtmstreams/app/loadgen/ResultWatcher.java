@@ -1,8 +1,8 @@
 package io.rtmstreams.app.loadgen;
 
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.rtmstreams.streams.json.Json;
-import io.rtmstreams.streams.json.OutputJson;
+import io.rtmstreams.contract.Json;
+import io.rtmstreams.contract.OutputJson;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;

@@ -12,7 +12,7 @@
  *   <li>{@link io.rtmstreams.app.loadgen.FleetModel} follows both and so knows the best route the processor must
  *   end with for every destination, route ids included;</li>
  *   <li>{@link io.rtmstreams.app.loadgen.CommandEncoder} writes the contract's JSON through the wire types of
- *   {@code io.rtmstreams.streams.json}; {@link io.rtmstreams.app.loadgen.Pacer} spaces churn at a rate.</li>
+ *   {@code io.rtmstreams.contract}; {@link io.rtmstreams.app.loadgen.Pacer} spaces churn at a rate.</li>
  * </ul>
  *
  * <p>Invariants the tests hold it to: every route is advertised before it is withdrawn and withdrawn only while

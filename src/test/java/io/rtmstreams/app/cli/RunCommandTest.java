@@ -2,9 +2,9 @@ package io.rtmstreams.app.cli;
 
 import io.rtmstreams.app.AppConfig;
 import io.rtmstreams.app.Failover;
+import io.rtmstreams.contract.Ack;
 import io.rtmstreams.iphlp.MetricTable;
 import io.rtmstreams.streams.OutputSelection;
-import io.rtmstreams.streams.json.Ack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

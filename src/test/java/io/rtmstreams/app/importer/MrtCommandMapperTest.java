@@ -2,6 +2,10 @@ package io.rtmstreams.app.importer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.rtmstreams.app.importer.ImportRecord.Kind;
+import io.rtmstreams.contract.CommandReader;
+import io.rtmstreams.contract.Decoded;
+import io.rtmstreams.contract.InterfaceChangeReader;
+import io.rtmstreams.contract.Json;
 import io.rtmstreams.iphlp.InterfaceChange;
 import io.rtmstreams.mrt.AsPathFixtures;
 import io.rtmstreams.mrt.MrtRecord;
@@ -18,10 +22,6 @@ import io.rtmstreams.net.IpAddress;
 import io.rtmstreams.net.Prefix;
 import io.rtmstreams.rtm.BatchRoute;
 import io.rtmstreams.rtm.Command;
-import io.rtmstreams.streams.json.CommandReader;
-import io.rtmstreams.streams.json.Decoded;
-import io.rtmstreams.streams.json.InterfaceChangeReader;
-import io.rtmstreams.streams.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

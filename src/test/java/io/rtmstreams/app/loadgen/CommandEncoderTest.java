@@ -1,5 +1,10 @@
 package io.rtmstreams.app.loadgen;
 
+import io.rtmstreams.contract.Ack;
+import io.rtmstreams.contract.CommandReader;
+import io.rtmstreams.contract.Decoded;
+import io.rtmstreams.contract.InterfaceChangeReader;
+import io.rtmstreams.contract.schema.ContractSchemas;
 import io.rtmstreams.iphlp.InterfaceChange;
 import io.rtmstreams.iphlp.NotificationType;
 import io.rtmstreams.net.IpAddress;
@@ -11,11 +16,6 @@ import io.rtmstreams.rtm.EntityId;
 import io.rtmstreams.rtm.NextHopSpec;
 import io.rtmstreams.rtm.View;
 import io.rtmstreams.streams.Topics;
-import io.rtmstreams.streams.json.Ack;
-import io.rtmstreams.streams.json.CommandReader;
-import io.rtmstreams.streams.json.Decoded;
-import io.rtmstreams.streams.json.InterfaceChangeReader;
-import io.rtmstreams.streams.json.schema.ContractSchemas;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.rtmstreams.app.loadgen;
 
-import io.rtmstreams.streams.json.Json;
-import io.rtmstreams.streams.json.OutputJson;
+import io.rtmstreams.contract.Json;
+import io.rtmstreams.contract.OutputJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;

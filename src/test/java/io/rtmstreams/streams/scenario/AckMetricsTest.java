@@ -1,9 +1,9 @@
 package io.rtmstreams.streams.scenario;
 
+import io.rtmstreams.contract.Ack;
 import io.rtmstreams.streams.OutputSelection;
 import io.rtmstreams.streams.ProcessorMetrics;
 import io.rtmstreams.streams.StreamsSettings;
-import io.rtmstreams.streams.json.Ack;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

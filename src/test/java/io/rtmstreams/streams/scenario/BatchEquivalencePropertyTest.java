@@ -1,8 +1,8 @@
 package io.rtmstreams.streams.scenario;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rtmstreams.contract.Json;
 import io.rtmstreams.streams.StreamsSettings;
-import io.rtmstreams.streams.json.Json;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;

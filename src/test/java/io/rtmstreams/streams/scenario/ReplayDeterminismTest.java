@@ -1,9 +1,9 @@
 package io.rtmstreams.streams.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rtmstreams.contract.Json;
 import io.rtmstreams.streams.Placement;
 import io.rtmstreams.streams.StreamsSettings;
-import io.rtmstreams.streams.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.rtmstreams.streams.scenario;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rtmstreams.streams.json.Json;
+import io.rtmstreams.contract.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.rtmstreams.app.follow.pmacct;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.rtmstreams.streams.json.Json;
+import io.rtmstreams.contract.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

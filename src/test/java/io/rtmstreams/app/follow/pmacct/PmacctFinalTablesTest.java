@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rtmstreams.app.follow.pmacct.PmacctCommandMapper.Mapped;
 import io.rtmstreams.app.follow.pmacct.PmacctModel.Best;
 import io.rtmstreams.app.importer.ImportRecord.Kind;
-import io.rtmstreams.streams.json.Json;
+import io.rtmstreams.contract.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

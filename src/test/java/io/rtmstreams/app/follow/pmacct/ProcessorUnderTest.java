@@ -2,13 +2,13 @@ package io.rtmstreams.app.follow.pmacct;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rtmstreams.app.importer.ImportRecord;
 import io.rtmstreams.app.importer.ImportRecord.Kind;
+import io.rtmstreams.app.importer.ImportRecord;
+import io.rtmstreams.contract.Json;
 import io.rtmstreams.streams.ProcessorMetrics;
 import io.rtmstreams.streams.RtmTopology;
 import io.rtmstreams.streams.StreamsProperties;
 import io.rtmstreams.streams.StreamsSettings;
-import io.rtmstreams.streams.json.Json;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
