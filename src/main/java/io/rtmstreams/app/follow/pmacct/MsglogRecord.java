@@ -18,6 +18,7 @@ public record MsglogRecord(
         @JsonProperty("log_type") String logType,
         @JsonProperty("timestamp") String timestamp,
         @JsonProperty("bmp_router") String bmpRouter,
+        @JsonProperty("peer_ip_src") String peerIpSrc,
         @JsonProperty("peer_ip") String peerIp,
         @JsonProperty("peer_asn") Long peerAsn,
         @JsonProperty("local_as") Long localAs,

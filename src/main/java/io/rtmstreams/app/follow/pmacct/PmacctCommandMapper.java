@@ -81,6 +81,8 @@ public final class PmacctCommandMapper {
 
     static final String END_OF_RIB = "end-of-rib";
     static final String DUMP = "dump";
+    private static final java.util.Set<String> BMP_EVENTS = java.util.Set.of("log_init", "log", "log_close",
+            "dump_init", DUMP, "dump_close");
 
     private final PmacctSettings settings;
     private final FollowState state;
@@ -126,8 +128,17 @@ public final class PmacctCommandMapper {
         } catch (IOException e) {
             throw new UncheckedIOException("reading a byte array", e);
         }
-        if (r == null || r.eventType() == null || r.bmpRouter() == null) {
-            return new Mapped.Malformed("not a pmacct msglog record: no event_type or bmp_router");
+        if (r == null || r.eventType() == null) {
+            return new Mapped.Malformed("not a pmacct msglog record: no event_type");
+        }
+        String other = notBmp(r);
+        if (other != null) {
+            tally.read(r.type());
+            tally.skipped(other);
+            return new Mapped.Commands(List.of());
+        }
+        if (r.bmpRouter() == null) {
+            return new Mapped.Malformed("not a pmacct BMP msglog record: no bmp_router");
         }
         try {
             checkFields(r);
@@ -144,6 +155,21 @@ public final class PmacctCommandMapper {
     public List<MappedRecord> flush() {
         new ArrayList<>(batches.keySet()).forEach(this::flush);
         return drain();
+    }
+
+    /**
+     * Why a well-formed pmacct record on the topic is not a BMP one, or null: a flow record (pmacct's Kafka plugin,
+     * event types such as {@code purge}) or a BGP daemon msglog or dump record ({@code peer_ip_src}, no
+     * {@code bmp_router}) shares topics with BMP in some set-ups; they are counted, not rejected.
+     */
+    private static String notBmp(MsglogRecord r) {
+        if (!BMP_EVENTS.contains(r.eventType())) {
+            return "event_type " + r.eventType() + " (not a BMP msglog or dump record)";
+        }
+        if (r.bmpRouter() == null && r.peerIpSrc() != null) {
+            return "BGP daemon record (peer_ip_src, no bmp_router)";
+        }
+        return null;
     }
 
     /** What can make a record malformed is found before it changes any state. */
@@ -164,7 +190,7 @@ public final class PmacctCommandMapper {
             case "dump_close" -> dumpClose(at);
             case "log_init", "log_close" -> {
             }
-            default -> tally.skipped("event_type " + r.eventType());
+            default -> throw new IllegalStateException("not a BMP event type: " + r.eventType());
         }
     }
 

@@ -231,6 +231,25 @@ class PmacctCommandMapperTest {
     }
 
     @Test
+    void shouldCountAndSkipFlowAndBgpDaemonRecordsThatShareTheTopicButRejectABmpRecordWithoutItsRouter() {
+        Mapped flow = mapper.map(("{\"event_type\": \"purge\", \"peer_ip_src\": \"192.0.2.1\", \"ip_src\": "
+                + "\"198.51.100.7\", \"packets\": 3, \"bytes\": 180}").getBytes(StandardCharsets.UTF_8), START);
+        Mapped bgp = mapper.map(("{\"event_type\": \"log\", \"peer_ip_src\": \"192.0.2.1\", \"log_type\": "
+                + "\"update\", \"afi\": 1, \"safi\": 1, \"ip_prefix\": \"198.51.100.0/24\"}")
+                .getBytes(StandardCharsets.UTF_8), START);
+        Mapped noRouter = mapper.map("{\"event_type\": \"log\", \"bmp_msg_type\": \"peer_up\"}"
+                .getBytes(StandardCharsets.UTF_8), START);
+
+        assertThat(flow).isEqualTo(new Mapped.Commands(List.of()));
+        assertThat(bgp).isEqualTo(new Mapped.Commands(List.of()));
+        assertThat(noRouter).isEqualTo(new Mapped.Malformed("not a pmacct BMP msglog record: no bmp_router"));
+        assertThat(mapper.tally().skipped())
+                .containsEntry("event_type purge (not a BMP msglog or dump record)", 1L)
+                .containsEntry("BGP daemon record (peer_ip_src, no bmp_router)", 1L);
+        assertThat(mapper.flush()).isEmpty();
+    }
+
+    @Test
     void shouldCountAndSkipAnEvpnRoute() {
         Mapped mapped = mapper.map(("{\"event_type\": \"log\", \"bmp_router\": \"10.0.0.1\", \"bmp_msg_type\": "
                 + "\"route_monitor\", \"log_type\": \"update\", \"timestamp\": \"1.5\", \"afi\": 25, \"safi\": 70, "
