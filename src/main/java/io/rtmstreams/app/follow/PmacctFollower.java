@@ -245,9 +245,8 @@ public final class PmacctFollower {
         /** Closes the open batches, writes the changed routers' state and the offsets, and commits. */
         private void commit(long lag) {
             mapper.flush().forEach(this::send);
-            for (String router : state.drainChanged()) {
-                producer.send(new ProducerRecord<>(settings.stateTopic(), utf8(router), state.snapshot(router)));
-            }
+            state.drainChanges().forEach((key, value) -> producer.send(new ProducerRecord<>(settings.stateTopic(),
+                    utf8(key), value)));
             producer.sendOffsetsToTransaction(Map.copyOf(offsets), consumer.groupMetadata());
             producer.commitTransaction();
             records += inTransaction;
@@ -275,9 +274,8 @@ public final class PmacctFollower {
                 long end = reader.endOffsets(List.of(tp)).get(tp);
                 while (reader.position(tp) < end) {
                     for (ConsumerRecord<byte[], byte[]> r : reader.poll(POLL)) {
-                        String router = new String(r.key(), StandardCharsets.UTF_8);
                         if (r.value() != null) {
-                            state.restore(router, r.value());
+                            state.restore(new String(r.key(), StandardCharsets.UTF_8), r.value());
                         }
                     }
                 }

@@ -366,7 +366,7 @@ public final class PmacctCommandMapper {
         }
         String key = instance + "|" + route.neighbour() + "|" + route.view() + "|" + route.prefix();
         if (live) {
-            dump.liveRoutes().add(key);
+            at.state().liveRoute(key);
             return true;
         }
         return !dump.livePeers().contains(route.neighbour().toString()) && !dump.liveRoutes().contains(key);
@@ -376,7 +376,7 @@ public final class PmacctCommandMapper {
     private static void livePeer(MsglogRecord r, At at) {
         RouterState.Dump dump = at.state().dump();
         if (dump != null) {
-            neighbours(r, IpAddress.parse(r.peerIp())).forEach(n -> dump.livePeers().add(n.toString()));
+            neighbours(r, IpAddress.parse(r.peerIp())).forEach(n -> at.state().livePeer(n.toString()));
         }
     }
 
@@ -494,7 +494,7 @@ public final class PmacctCommandMapper {
         Interface itf = interfaces.get(key);
         if (itf == null) {
             flush(at.router());
-            Interface created = interfaces.create(key);
+            Interface created = at.state().createInterface(key);
             FeederCommands c = new FeederCommands(at.router(), 0, ImportSettings.BGP, settings.instanceId());
             emit(at, Kind.INTERFACE, id -> c.addInterface(id, neighbour.family().wireName(), created.luid(),
                     created.index(), 0));

@@ -55,14 +55,22 @@ public final class RouterState {
     private final Set<Table> registered = new LinkedHashSet<>();
     private Long localAs;
     private long requests;
+    private long requestsWritten;
     private Dump dump;
+    private boolean changed;
 
     /** The rtmInstance of {@code vrf}: 0 for the global table, else assigned once, in order. */
     int instance(String vrf) {
         if (vrf.isEmpty()) {
             return 0;
         }
-        return instances.computeIfAbsent(vrf, v -> instances.size() + 1);
+        Integer instance = instances.get(vrf);
+        if (instance == null) {
+            instance = instances.size() + 1;
+            instances.put(vrf, instance);
+            changed = true;
+        }
+        return instance;
     }
 
     Map<String, Integer> instances() {
@@ -70,7 +78,7 @@ public final class RouterState {
     }
 
     void postPolicy(Peer peer) {
-        postPolicy.add(peer);
+        changed |= postPolicy.add(peer);
     }
 
     boolean hasPostPolicy(Peer peer) {
@@ -78,7 +86,7 @@ public final class RouterState {
     }
 
     void syncStarted(Peer peer, long millis) {
-        syncStarts.put(peer, millis);
+        changed |= !Long.valueOf(millis).equals(syncStarts.put(peer, millis));
     }
 
     Long syncStart(Peer peer) {
@@ -86,11 +94,11 @@ public final class RouterState {
     }
 
     void syncEnded(Peer peer) {
-        syncStarts.remove(peer);
+        changed |= syncStarts.remove(peer) != null;
     }
 
     void tableName(Peer peer, String vrf) {
-        tableNames.put(peer, vrf);
+        changed |= !vrf.equals(tableNames.put(peer, vrf));
     }
 
     /** The VRF a peer's peer_up named (its key's vrf being ""), or "" for the global table. */
@@ -99,6 +107,7 @@ public final class RouterState {
     }
 
     void localAs(long asn) {
+        changed |= !Long.valueOf(asn).equals(localAs);
         localAs = asn;
     }
 
@@ -106,13 +115,21 @@ public final class RouterState {
         return localAs;
     }
 
+    /** The router's synthetic interfaces, to read; {@link #createInterface} adds one. */
     SyntheticInterfaces interfaces() {
         return interfaces;
     }
 
+    SyntheticInterfaces.Interface createInterface(SyntheticInterfaces.Key key) {
+        changed = true;
+        return interfaces.create(key);
+    }
+
     /** True the first time {@code table} is seen: its entity is to be registered. */
     boolean register(Table table) {
-        return registered.add(table);
+        boolean added = registered.add(table);
+        changed |= added;
+        return added;
     }
 
     /** The registered tables of {@code family}, in rtmInstance order. */
@@ -127,15 +144,57 @@ public final class RouterState {
 
     void dumpOpened(long since) {
         dump = new Dump(since, new HashSet<>(), new HashSet<>());
+        changed = true;
     }
 
-    /** The open dump, or null. */
+    /** A live record of a route came during the open dump. */
+    void liveRoute(String route) {
+        changed |= dump.liveRoutes().add(route);
+    }
+
+    /** A live record of a peer (its peer_up or peer_down) came during the open dump. */
+    void livePeer(String neighbour) {
+        changed |= dump.livePeers().add(neighbour);
+    }
+
+    /** The open dump, or null; its sets are read here and added to through {@link #liveRoute}, {@link #livePeer}. */
     Dump dump() {
         return dump;
     }
 
     void dumpClosed() {
+        changed |= dump != null;
         dump = null;
+    }
+
+    /**
+     * Whether anything but the request counter changed since the last call: what the snapshot holds changes
+     * rarely (a new VRF, peer, interface, sync, dump), the counter with every command.
+     */
+    boolean takeChanged() {
+        boolean was = changed;
+        changed = false;
+        return was;
+    }
+
+    /** The request counter if it moved since the last call, else null. */
+    Long takeRequests() {
+        if (requests == requestsWritten) {
+            return null;
+        }
+        requestsWritten = requests;
+        return requests;
+    }
+
+    /** The request counter as restored so far. */
+    long requestsRestored() {
+        return requests;
+    }
+
+    /** The counter as last written, which only grows: a snapshot may be older than it. */
+    void restoreRequests(long written) {
+        requests = Math.max(requests, written);
+        requestsWritten = requests;
     }
 
     Snapshot snapshot() {
@@ -157,6 +216,7 @@ public final class RouterState {
         state.registered.addAll(s.registered());
         state.localAs = s.localAs();
         state.requests = s.requests();
+        state.requestsWritten = s.requests();
         state.dump = s.dump() == null ? null : new Dump(s.dump().since(), new HashSet<>(s.dump().liveRoutes()),
                 new HashSet<>(s.dump().livePeers()));
         return state;

@@ -460,9 +460,7 @@ class PmacctCommandMapperTest {
                 out.addAll(m.flush());
                 if (restore) {
                     FollowState restored = new FollowState();
-                    for (String router : state.drainChanged()) {
-                        restored.restore(router, state.snapshot(router));
-                    }
+                    state.drainChanges().forEach(restored::restore);
                     state = restored;
                     m = new PmacctCommandMapper(PmacctSettings.defaults("s-"), state);
                 }
