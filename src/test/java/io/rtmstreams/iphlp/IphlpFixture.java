@@ -5,6 +5,7 @@ import io.rtmstreams.net.IpFamily;
 import io.rtmstreams.net.Prefix;
 import io.rtmstreams.rtm.Command;
 import io.rtmstreams.rtm.Destination;
+import io.rtmstreams.rtm.CollectingSink;
 import io.rtmstreams.rtm.Effects;
 import io.rtmstreams.rtm.EntityId;
 import io.rtmstreams.rtm.ExpiryPolicy;
@@ -73,9 +74,9 @@ final class IphlpFixture {
     }
 
     Applied change(NotificationType type, InterfaceRow row) {
-        Effects.Builder sink = new Effects.Builder();
+        CollectingSink sink = new CollectingSink();
         InterfaceChangeResult r = ip.apply(InterfaceChange.of(ROUTER, type, row), now, sink);
-        return new Applied(r, sink.build());
+        return new Applied(r, sink.effects());
     }
 
     Applied put(InterfaceRow row) {
