@@ -63,7 +63,7 @@ final class ApiTestBed implements AutoCloseable {
         }
         Properties p = StreamsProperties.of(settings, "rtm-api-test", "unused:9092", stateDir.toString(), true,
                 Map.of());
-        driver = new TopologyTestDriver(RtmTopology.build(settings, metrics), p, Instant.EPOCH);
+        driver = new TopologyTestDriver(RtmTopology.build(settings, metrics.processor()), p, Instant.EPOCH);
         Topics t = settings.topics();
         adverts = driver.createInputTopic(t.routeAdverts(), new StringSerializer(), new StringSerializer());
         interfaces = driver.createInputTopic(t.interfaceChanges(), new StringSerializer(), new StringSerializer());
