@@ -5,6 +5,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,8 +63,8 @@ class InputReadersReportAlikeTest {
         Decoded.Invalid<?> change = invalid(InterfaceChangeReader.read(bytes("r1"),
                 bytes("{" + CHANGE + ",\"interface\":{\"family\":\"ipv4\",\"metric\":{\"a\":1}}}")));
 
-        assertThat(command.status()).isEqualTo(Status.ERROR_INVALID_PARAMETER);
-        assertThat(change.status()).isEqualTo(Status.ERROR_INVALID_PARAMETER);
+        assertThat(List.of(command, change)).extracting(Decoded.Invalid::status)
+                .containsOnly(Status.ERROR_INVALID_PARAMETER);
         assertThat(command.message()).startsWith("wrong JSON type at methods: ");
         assertThat(change.message()).startsWith("wrong JSON type at interface.metric: ");
         assertThat(change.envelope().requestId()).isEqualTo("1");
@@ -78,10 +79,10 @@ class InputReadersReportAlikeTest {
         Decoded.Invalid<?> change = invalid(InterfaceChangeReader.read(bytes("r1"),
                 bytes("{" + CHANGE + ",\"interface\":{\"family\":\"ipv5\"}}")));
 
-        assertThat(command.status()).isEqualTo(Status.ERROR_INVALID_PARAMETER);
-        assertThat(change.status()).isEqualTo(Status.ERROR_INVALID_PARAMETER);
-        assertThat(command.message()).contains("ipv");
-        assertThat(change.message()).contains("ipv");
+        assertThat(List.of(command, change)).extracting(Decoded.Invalid::status)
+                .containsOnly(Status.ERROR_INVALID_PARAMETER);
+        assertThat(List.of(command, change)).extracting(Decoded.Invalid::message)
+                .allSatisfy(m -> assertThat(m).contains("ipv"));
     }
 
     private static String rejected(Decoded<?> d) {

@@ -5,8 +5,8 @@ import io.rtmstreams.net.IpFamily;
 import io.rtmstreams.net.Prefix;
 import io.rtmstreams.rtm.Command;
 import io.rtmstreams.rtm.Destination;
-import io.rtmstreams.rtm.CollectingSink;
 import io.rtmstreams.rtm.Effects;
+import io.rtmstreams.rtm.EffectsCollector;
 import io.rtmstreams.rtm.EntityId;
 import io.rtmstreams.rtm.ExpiryPolicy;
 import io.rtmstreams.rtm.NextHopSpec;
@@ -74,9 +74,9 @@ final class IphlpFixture {
     }
 
     Applied change(NotificationType type, InterfaceRow row) {
-        CollectingSink sink = new CollectingSink();
-        InterfaceChangeResult r = ip.apply(InterfaceChange.of(ROUTER, type, row), now, sink);
-        return new Applied(r, sink.effects());
+        EffectsCollector collector = new EffectsCollector();
+        InterfaceChangeResult r = ip.apply(InterfaceChange.of(ROUTER, type, row), now, collector.sink());
+        return new Applied(r, collector.effects());
     }
 
     Applied put(InterfaceRow row) {
