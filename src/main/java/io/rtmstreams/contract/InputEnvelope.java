@@ -49,7 +49,8 @@ final class InputEnvelope {
 
     /**
      * A record whose fields have the wrong JSON types, read again as a tree: rejected unless it is an object whose
-     * envelope passes, in which case {@code answer} makes the result from the readable fields.
+     * envelope passes, in which case it is answered ERROR_INVALID_PARAMETER naming the field, with the envelope
+     * {@code envelope} makes of the readable fields.
      */
     <C> Decoded<C> mistyped(byte[] key, byte[] value, MismatchedInputException e,
                             Function<JsonNode, Envelope> envelope) {

@@ -39,8 +39,8 @@ final class Notifier {
 
     /**
      * Ends a registration (R99) within the budget; true when it is gone. Everything attached to it goes, including
-     * the latest change published for each of its destinations, so each gets a withdrawal (a notification without a destination; a tombstone on the compacted topic), in address order,
-     * before the registration is removed. Each withdrawal forgets its entry, so the next call goes on from there.
+     * the latest change published for each of its destinations, so each gets a withdrawal (a notification without a
+     * destination; a tombstone on the compacted topic), in address order, before the registration is removed. Each withdrawal forgets its entry, so the next call goes on from there.
      */
     boolean remove(ChangeRegistration r, WorkBudget budget, EffectSink fx) {
         Prefix after = null;
