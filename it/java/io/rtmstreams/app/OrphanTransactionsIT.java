@@ -2,6 +2,7 @@ package io.rtmstreams.app;
 
 import io.rtmstreams.it.BrokerExtension;
 import io.rtmstreams.it.KafkaTestClients;
+import io.rtmstreams.it.Waiting;
 import io.rtmstreams.it.TestBroker;
 import io.rtmstreams.streams.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -121,13 +121,8 @@ class OrphanTransactionsIT {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
         consumer.subscribe(List.of(topic));
-        Instant deadline = Instant.now().plus(KafkaTestClients.PATIENCE);
-        while (consumer.assignment().isEmpty()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(clientId + " got no partition within " + KafkaTestClients.PATIENCE);
-            }
-            consumer.poll(Duration.ofMillis(100));
-        }
+        Waiting.polling(clientId + " getting a partition", () -> consumer.poll(Duration.ofMillis(100)),
+                () -> !consumer.assignment().isEmpty(), () -> "no assignment yet");
         return consumer;
     }
 

@@ -2,20 +2,22 @@ package io.rtmstreams.app;
 
 import io.rtmstreams.it.KafkaTestClients;
 import io.rtmstreams.it.KafkaTestClients.KeyValue;
+import io.rtmstreams.it.Waiting;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,19 +63,22 @@ class RuntimeQueryApiIT {
         }
     }
 
-    private HttpResponse<String> awaitAnswer(int port, String path, Predicate<HttpResponse<String>> done)
-            throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(KafkaTestClients.PATIENCE);
-        HttpResponse<String> last;
-        do {
-            last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    private HttpResponse<String> awaitAnswer(int port, String path, Predicate<HttpResponse<String>> done) {
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        Waiting.until(path + " answering as expected", () -> done.test(last.updateAndGet(r -> get(port, path))),
+                () -> "last: " + last.get().statusCode() + " " + last.get().body());
+        return last.get();
+    }
+
+    private HttpResponse<String> get(int port, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError(path + " did not answer as expected in time; last: " + last.statusCode() + " "
-                + last.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 }

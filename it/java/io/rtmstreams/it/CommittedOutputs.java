@@ -8,7 +8,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,14 +95,8 @@ public final class CommittedOutputs implements AutoCloseable {
      * it does not within {@link KafkaTestClients#PATIENCE}.
      */
     public CommittedOutputs await(String what, Predicate<CommittedOutputs> condition) {
-        Instant deadline = Instant.now().plus(KafkaTestClients.PATIENCE);
-        while (!condition.test(this)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("committed output did not show " + what + " within "
-                        + KafkaTestClients.PATIENCE + "; read so far: " + counts());
-            }
-            poll(Duration.ofMillis(100));
-        }
+        Waiting.polling("committed output showing " + what, () -> poll(Duration.ofMillis(100)),
+                () -> condition.test(this), () -> "read so far: " + counts());
         return this;
     }
 

@@ -31,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -198,11 +197,10 @@ class FollowPmacctIT {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plus(KafkaTestClients.PATIENCE);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                assertThat(Instant.now()).as("reading the collector's topics").isBefore(deadline);
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
+            Waiting.polling("reading the collector's topics to their ends " + ends,
+                    () -> consumer.poll(Duration.ofMillis(100)).forEach(records::add),
+                    () -> partitions.stream().allMatch(tp -> consumer.position(tp) >= ends.get(tp)),
+                    () -> records.size() + " records read");
         }
         Comparator<ConsumerRecord<byte[], byte[]>> order = Comparator.comparingLong(ConsumerRecord::timestamp);
         order = order.thenComparingInt(r -> topics.indexOf(r.topic())).thenComparingInt(ConsumerRecord::partition)

@@ -18,7 +18,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -132,14 +131,9 @@ public final class KafkaTestClients {
     private static List<ConsumerRecord<String, String>> pollUntil(KafkaConsumer<String, String> consumer,
                                                                   Map<TopicPartition, Long> ends) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (!reachedEnds(consumer, ends)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("did not reach end offsets " + ends + " within " + PATIENCE
-                        + "; read " + records.size() + " records");
-            }
-            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        }
+        Waiting.polling("reaching end offsets " + ends,
+                () -> consumer.poll(Duration.ofMillis(200)).forEach(records::add),
+                () -> reachedEnds(consumer, ends), () -> "read " + records.size() + " records");
         return records;
     }
 
@@ -155,14 +149,9 @@ public final class KafkaTestClients {
     public static void awaitNoOpenTransactions(String bootstrapServers, String topic) {
         try (Admin admin = admin(bootstrapServers)) {
             List<TopicPartition> partitions = partitionsOf(admin, topic);
-            Instant deadline = Instant.now().plus(PATIENCE);
-            while (!latestOffsets(admin, partitions, IsolationLevel.READ_COMMITTED)
-                    .equals(latestOffsets(admin, partitions, IsolationLevel.READ_UNCOMMITTED))) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("transactions on " + topic + " still open after " + PATIENCE);
-                }
-                sleep(Duration.ofMillis(50));
-            }
+            Waiting.until("no open transaction on " + topic, () -> latestOffsets(admin, partitions,
+                    IsolationLevel.READ_COMMITTED).equals(latestOffsets(admin, partitions,
+                    IsolationLevel.READ_UNCOMMITTED)), () -> "transactions still open");
         }
     }
 
@@ -195,15 +184,6 @@ public final class KafkaTestClients {
             throw new AssertionError("interrupted while waiting for the broker", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new AssertionError("broker request failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for the broker", e);
         }
     }
 }

@@ -10,7 +10,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -83,13 +82,13 @@ public record RtmTestApp(String name, String applicationId, StreamsSettings sett
 
     /** Waits until the instance's Kafka Streams is RUNNING. */
     public static void awaitRunning(RtmRuntime runtime) {
-        Instant deadline = Instant.now().plus(KafkaTestClients.PATIENCE);
-        while (runtime.streams().state() != KafkaStreams.State.RUNNING) {
-            if (Instant.now().isAfter(deadline) || runtime.streams().state() == KafkaStreams.State.ERROR) {
-                throw new AssertionError("Kafka Streams of " + runtime.config().applicationId() + " is "
-                        + runtime.streams().state() + ", not RUNNING, after " + KafkaTestClients.PATIENCE);
+        String app = runtime.config().applicationId();
+        Waiting.until("Kafka Streams of " + app + " RUNNING", () -> {
+            KafkaStreams.State state = runtime.streams().state();
+            if (state == KafkaStreams.State.ERROR) {
+                throw new AssertionError("Kafka Streams of " + app + " is ERROR, not RUNNING");
             }
-            Waiting.pause();
-        }
+            return state == KafkaStreams.State.RUNNING;
+        }, () -> "it is " + runtime.streams().state());
     }
 }

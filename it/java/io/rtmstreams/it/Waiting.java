@@ -13,15 +13,35 @@ public final class Waiting {
     private Waiting() {
     }
 
-    /** Polls {@code condition} until it holds; fails with {@code what} and the last {@code state} otherwise. */
+    /**
+     * Polls {@code condition} until it holds; fails with {@code what} and the last {@code state} otherwise. A
+     * condition that can tell the wait is hopeless (a process died) throws its own AssertionError.
+     */
     public static void until(String what, BooleanSupplier condition, Supplier<String> state) {
-        Instant deadline = Instant.now().plus(KafkaTestClients.PATIENCE);
+        until(what, KafkaTestClients.PATIENCE, condition, state);
+    }
+
+    /** {@link #until(String, BooleanSupplier, Supplier)} with a patience of its own (a process's start-up). */
+    public static void until(String what, Duration patience, BooleanSupplier condition, Supplier<String> state) {
+        loop(what, patience, condition, state, Waiting::pause);
+    }
+
+    /**
+     * Calls {@code poll} (a consumer's poll, which waits for records by itself, so no pause comes between) until
+     * {@code done} holds; fails like {@link #until(String, BooleanSupplier, Supplier)}.
+     */
+    public static void polling(String what, Runnable poll, BooleanSupplier done, Supplier<String> state) {
+        loop(what, KafkaTestClients.PATIENCE, done, state, poll);
+    }
+
+    private static void loop(String what, Duration patience, BooleanSupplier condition, Supplier<String> state,
+                             Runnable between) {
+        Instant deadline = Instant.now().plus(patience);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + " did not happen within " + KafkaTestClients.PATIENCE + "; "
-                        + state.get());
+                throw new AssertionError(what + " did not happen within " + patience + "; " + state.get());
             }
-            pause();
+            between.run();
         }
     }
 

@@ -15,6 +15,7 @@ import io.rtmstreams.it.OutputComparison;
 import io.rtmstreams.it.OutputRecord;
 import io.rtmstreams.it.RtmTestApp;
 import io.rtmstreams.it.TestBroker;
+import io.rtmstreams.it.Waiting;
 import io.rtmstreams.streams.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -25,20 +26,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.rtmstreams.app.cli.CliRunner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -260,14 +260,14 @@ class MigrateV1CommandIT {
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create("http://127.0.0.1:" + runtime.api().port() + "/v1/fleet/prefixes?view=" + view
                 + "&prefix=" + prefix);
-        Instant deadline = Instant.now().plus(KafkaTestClients.PATIENCE);
-        Optional<String> body = Optional.empty();
-        while (body.isEmpty() && Instant.now().isBefore(deadline)) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers
-                    .ofString());
-            body = r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
-            Thread.sleep(Duration.ofMillis(100).toMillis());
-        }
-        return body.orElseThrow(() -> new AssertionError("no fleet page for " + view + "|" + prefix));
+        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+        Waiting.until("a fleet page for " + view + "|" + prefix, () -> last.updateAndGet(r -> {
+            try {
+                return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError("the query API did not answer " + uri, e);
+            }
+        }).statusCode() == 200, () -> "last: " + last.get().statusCode() + " " + last.get().body());
+        return last.get().body();
     }
 }

@@ -2,6 +2,7 @@ package io.rtmstreams.app.cli;
 
 import io.rtmstreams.it.KafkaTestClients;
 import io.rtmstreams.it.KafkaTestClients.KeyValue;
+import io.rtmstreams.it.Waiting;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,12 +14,12 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,34 +92,25 @@ class RunCommandIT {
     }
 
     /** Waits until {@code run} printed {@code text}, failing early with its output if it ended instead. */
-    private static String awaitOutput(CliRunner runner, CompletableFuture<CliRunner.Result> run, String text)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(START_PATIENCE);
-        while (!runner.out().contains(text)) {
+    private static String awaitOutput(CliRunner runner, CompletableFuture<CliRunner.Result> run, String text) {
+        Waiting.until("run printing '" + text + "'", START_PATIENCE, () -> {
+            if (runner.out().contains(text)) {
+                return true;
+            }
             if (run.isDone()) {
                 throw new AssertionError("run ended before printing '" + text + "': " + run.join());
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("run did not print '" + text + "' within " + START_PATIENCE + ":\n"
-                        + runner.out() + runner.err());
-            }
-            Thread.sleep(100);
-        }
+            return false;
+        }, () -> "it printed:\n" + runner.out() + runner.err());
         return runner.out();
     }
 
-    private static List<KeyValue> awaitRecords(String bootstrap, String topic, Predicate<List<KeyValue>> enough)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(KafkaTestClients.PATIENCE);
-        List<KeyValue> records = KafkaTestClients.readAll(bootstrap, topic, IsolationLevel.READ_COMMITTED);
-        while (!enough.test(records)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(topic + " holds only " + records + " after " + KafkaTestClients.PATIENCE);
-            }
-            Thread.sleep(200);
-            records = KafkaTestClients.readAll(bootstrap, topic, IsolationLevel.READ_COMMITTED);
-        }
-        return records;
+    private static List<KeyValue> awaitRecords(String bootstrap, String topic, Predicate<List<KeyValue>> enough) {
+        AtomicReference<List<KeyValue>> records = new AtomicReference<>();
+        Waiting.until(topic + " holding the records expected", () -> enough.test(records.updateAndGet(
+                r -> KafkaTestClients.readAll(bootstrap, topic, IsolationLevel.READ_COMMITTED))),
+                () -> topic + " holds only " + records.get());
+        return records.get();
     }
 
     private static void connect(String host, int port) throws IOException {

@@ -1,14 +1,15 @@
 package io.rtmstreams.app.cli;
 
+import io.rtmstreams.it.Waiting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -82,18 +83,24 @@ class RunnableJarIT {
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     }
 
-    private static void awaitText(Process process, Path out, Path err, String text) throws Exception {
-        Instant deadline = Instant.now().plus(START_PATIENCE);
-        while (!read(out).contains(text)) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the jar did not print '" + text + "':\n" + read(out) + read(err));
+    private static void awaitText(Process process, Path out, Path err, String text) {
+        Waiting.until("the jar printing '" + text + "'", START_PATIENCE, () -> {
+            if (read(out).contains(text)) {
+                return true;
             }
-            Thread.sleep(200);
-        }
+            if (!process.isAlive()) {
+                throw new AssertionError("the jar ended before printing '" + text + "':\n" + read(out) + read(err));
+            }
+            return false;
+        }, () -> "it printed:\n" + read(out) + read(err));
     }
 
-    private static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String javaExecutable() {

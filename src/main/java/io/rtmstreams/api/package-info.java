@@ -34,6 +34,7 @@
  *
  * <p><b>Operations.</b> {@code /health} is liveness (200 while the process runs, with the Kafka Streams state);
  * {@code /health/ready} is readiness (200 only while Kafka Streams is RUNNING); {@code /metrics} is Prometheus text
- * ({@link io.rtmstreams.api.ApiMetrics}).
+ * ({@link io.rtmstreams.api.ApiMetrics}: Kafka Streams' metrics and the table processor's counters, which the
+ * processor keeps itself, in {@code streams}, on the registry this serves).
  */
 package io.rtmstreams.api;

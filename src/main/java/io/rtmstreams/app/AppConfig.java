@@ -35,11 +35,25 @@ public record AppConfig(String bootstrapServers, Path dataDir, int embeddedPort,
         }
     }
 
-    /** The defaults of {@code run}: embedded broker on 9092, data in ./rtm-data, API on 127.0.0.1:8080. */
+    /**
+     * The defaults of {@code run}, and the one place they are written: embedded broker on 9092, data in ./rtm-data,
+     * API on 127.0.0.1:8080; the processor's own come from {@link StreamsSettings#defaults()}. The client commands
+     * find a default {@code run} through {@link #embeddedBootstrapServers()} and {@link #apiUrl()}.
+     */
     public static AppConfig defaults() {
         return new AppConfig(null, Path.of("rtm-data"), 9092, "rtm-streams",
                 StreamsSettings.defaults(),
                 3, (short) 1, true, Failover.defaults(), 1, "127.0.0.1", 8080, null, Map.of());
+    }
+
+    /** Where clients on this machine reach the embedded broker. */
+    public String embeddedBootstrapServers() {
+        return "localhost:" + embeddedPort;
+    }
+
+    /** The base URL of this instance's query API as others reach it. */
+    public String apiUrl() {
+        return "http://" + apiAdvertisedHost() + ":" + apiPort;
     }
 
     public boolean embedded() {

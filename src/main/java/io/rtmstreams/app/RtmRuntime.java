@@ -101,7 +101,7 @@ public final class RtmRuntime implements AutoCloseable {
             // Records are placed by the partition count the broker has (D23), not the one asked for.
             int inputPartitions = report.partitions().get(config.settings().topics().routeAdverts());
             streams = new KafkaStreams(RtmTopology.build(config.settings().withInputPartitions(inputPartitions),
-                    metrics), props);
+                    metrics.processor()), props);
             streams.setUncaughtExceptionHandler(e -> {
                 LOG.error("a stream thread failed; replacing it (its tasks restart from their committed state)", e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -47,15 +47,15 @@ public final class CommandReader {
 
     public static Decoded<Command> read(byte[] key, byte[] value) {
         if (value == null) {
-            return new Decoded.Rejected<>("no value (a tombstone is not a command)");
+            return InputEnvelope.tombstone("a command");
         }
         WireCommand w;
         try {
             w = READER.readValue(value);
         } catch (MismatchedInputException e) {
-            return mistyped(key, value, e);
+            return ENVELOPE.mistyped(key, value, e, CommandReader::envelope);
         } catch (IOException e) {
-            return new Decoded.Rejected<>("not a JSON object: " + firstLine(e));
+            return InputEnvelope.notJson(e);
         }
         if (w == null) {
             return new Decoded.Rejected<>("not a JSON object");
@@ -68,23 +68,16 @@ public final class CommandReader {
         try {
             return new Decoded.Valid<>(env, toCommand(w));
         } catch (RtmException e) {
-            return new Decoded.Invalid<>(env, e.status(), e.getMessage());
+            return InputEnvelope.invalid(env, e);
         } catch (IllegalArgumentException e) {
-            return new Decoded.Invalid<>(env, Status.ERROR_INVALID_PARAMETER, e.getMessage());
+            return InputEnvelope.invalid(env, e);
         }
     }
 
-    /** A JSON object whose fields have the wrong JSON types: answered with its envelope if that much is readable. */
-    private static Decoded<Command> mistyped(byte[] key, byte[] value, MismatchedInputException e) {
-        JsonNode tree;
-        try {
-            tree = Json.MAPPER.readTree(value);
-        } catch (IOException notJson) {
-            return new Decoded.Rejected<>("not a JSON object: " + firstLine(notJson));
-        }
-        return ENVELOPE.mistyped(key, tree, t -> new Decoded.Invalid<>(new Envelope(text(t, "op"),
-                text(t, "requestId"), text(t, "router"), instance(t), entity(t), Ack.lenient(text(t, "ack"))),
-                Status.ERROR_INVALID_PARAMETER, "wrong JSON type at " + path(e)));
+    /** The envelope of a command with fields of the wrong JSON types, from what of it is readable. */
+    private static Envelope envelope(JsonNode t) {
+        return new Envelope(text(t, "op"), text(t, "requestId"), text(t, "router"), instance(t), entity(t),
+                Ack.lenient(text(t, "ack")));
     }
 
     private static int instance(JsonNode tree) {
@@ -237,13 +230,13 @@ public final class CommandReader {
         try {
             return BatchRoute.of(reader.read(top.inheritedBy(element)));
         } catch (MismatchedInputException e) {
-            return BatchRoute.unreadable(Status.ERROR_INVALID_PARAMETER, "wrong JSON type at " + path(e));
+            return BatchRoute.unreadable(Status.ERROR_INVALID_PARAMETER, InputEnvelope.wrongType(e));
         } catch (RtmException e) {
             return BatchRoute.unreadable(e.status(), e.getMessage());
         } catch (IllegalArgumentException e) {
             return BatchRoute.unreadable(Status.ERROR_INVALID_PARAMETER, e.getMessage());
         } catch (JsonProcessingException e) {
-            return BatchRoute.unreadable(Status.ERROR_INVALID_PARAMETER, firstLine(e));
+            return BatchRoute.unreadable(Status.ERROR_INVALID_PARAMETER, InputEnvelope.firstLine(e));
         }
     }
 
@@ -261,25 +254,5 @@ public final class CommandReader {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("expiryPolicy must be DELETE or NOTIFY");
         }
-    }
-
-    private static String path(MismatchedInputException e) {
-        StringBuilder sb = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return (sb.length() == 0 ? "(top level)" : sb) + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
-    }
-
-    private static String firstLine(JsonProcessingException e) {
-        return e.getOriginalMessage().lines().findFirst().orElse(e.getClass().getSimpleName());
-    }
-
-    private static String firstLine(IOException e) {
-        return e instanceof JsonProcessingException j ? firstLine(j) : String.valueOf(e.getMessage());
     }
 }

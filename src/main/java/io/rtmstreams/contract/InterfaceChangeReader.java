@@ -1,6 +1,5 @@
 package io.rtmstreams.contract;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.rtmstreams.iphlp.InterfaceChange;
@@ -11,7 +10,7 @@ import io.rtmstreams.iphlp.MediaType;
 import io.rtmstreams.iphlp.NotificationType;
 import io.rtmstreams.net.IpAddress;
 import io.rtmstreams.net.IpFamily;
-import io.rtmstreams.rtm.Status;
+import io.rtmstreams.rtm.RtmException;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -25,7 +24,8 @@ import static io.rtmstreams.contract.InputEnvelope.text;
 /**
  * Reads a record of {@code rtm.interface-changes} (contract.md, Interface changes; D16). Not a JSON object, no or an
  * unknown notificationType, or a key that is not the router: rejected. A row that cannot be read (wrong types, a
- * malformed LUID or address): ERROR_INVALID_PARAMETER. Fields the producer leaves out take their per-family
+ * malformed LUID or address): ERROR_INVALID_PARAMETER, worded as {@link CommandReader} words the same problem
+ * ({@link InputEnvelope}). Fields the producer leaves out take their per-family
  * defaults; the V rules are the domain's to check.
  */
 public final class InterfaceChangeReader {
@@ -42,15 +42,16 @@ public final class InterfaceChangeReader {
 
     public static Decoded<InterfaceChange> read(byte[] key, byte[] value) {
         if (value == null) {
-            return new Decoded.Rejected<>("no value (a tombstone is not an interface change)");
+            return InputEnvelope.tombstone("an interface change");
         }
         WireInterfaceChange w;
         try {
             w = READER.readValue(value);
         } catch (MismatchedInputException e) {
-            return mistyped(key, value);
+            return ENVELOPE.mistyped(key, value, e, t -> new Envelope(text(t, "notificationType"),
+                    text(t, "requestId"), text(t, "router"), 0, null));
         } catch (IOException e) {
-            return new Decoded.Rejected<>("not a JSON object: " + e.getMessage().lines().findFirst().orElse(""));
+            return InputEnvelope.notJson(e);
         }
         if (w == null) {
             return new Decoded.Rejected<>("not a JSON object");
@@ -67,22 +68,11 @@ public final class InterfaceChangeReader {
                 throw new IllegalArgumentException(type + " carries the interface row (N4)");
             }
             return new Decoded.Valid<>(env, new InterfaceChange(w.router(), w.requestId(), type, row));
+        } catch (RtmException e) {
+            return InputEnvelope.invalid(env, e);
         } catch (IllegalArgumentException e) {
-            return new Decoded.Invalid<>(env, Status.ERROR_INVALID_PARAMETER, e.getMessage());
+            return InputEnvelope.invalid(env, e);
         }
-    }
-
-    /** A JSON object whose fields have the wrong JSON types: answered with its envelope if that much is readable. */
-    private static Decoded<InterfaceChange> mistyped(byte[] key, byte[] value) {
-        JsonNode tree;
-        try {
-            tree = Json.MAPPER.readTree(value);
-        } catch (IOException e) {
-            return new Decoded.Rejected<>("not a JSON object");
-        }
-        return ENVELOPE.mistyped(key, tree, t -> new Decoded.Invalid<>(new Envelope(text(t, "notificationType"),
-                text(t, "requestId"), text(t, "router"), 0, null), Status.ERROR_INVALID_PARAMETER,
-                "an interface field has the wrong JSON type"));
     }
 
     static InterfaceRow row(WireInterfaceRow w) {

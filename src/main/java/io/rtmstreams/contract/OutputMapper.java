@@ -143,13 +143,9 @@ public final class OutputMapper {
             return event(router, inst, fam, to, "METHOD_RESULT", null, null, m.invocationId(), null,
                     WireEntity.of(m.target()), null, null, null, m.status(), m.output());
         }
-        if (e instanceof EntityEvent.Synced s) {
-            return new OutputJson.EntityEvent(router, inst, fam, to, "SYNCED", WireEntity.of(s.subject()), null, null,
-                    null, null, null, null, null, null, null, null, s.marker());
-        }
-        EntityEvent.ChangesAvailable c = (EntityEvent.ChangesAvailable) e;
-        return event(router, inst, fam, to, "CHANGE_NOTIFICATION", null, null, c.registrationId(), null, null, null,
-                null, null, null, null);
+        EntityEvent.Synced s = (EntityEvent.Synced) e;
+        return new OutputJson.EntityEvent(router, inst, fam, to, "SYNCED", WireEntity.of(s.subject()), null, null,
+                null, null, null, null, null, null, null, null, s.marker());
     }
 
     private static OutputJson.EntityEvent event(String router, int inst, String fam, WireEntity to, String kind,

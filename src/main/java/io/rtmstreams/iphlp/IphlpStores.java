@@ -5,7 +5,8 @@ import io.rtmstreams.rtm.state.StoreSpec;
 import java.util.List;
 
 /**
- * Every store of the IP Helper half, by name and value type. The names are stable: they name changelog topics.
+ * Every store of the IP Helper half, by name and value type. The names are how the store layer finds each store's
+ * place (its namespace in the one physical table store) and codec: never rename one.
  * <ul>
  *   <li>{@link #INTERFACES}: {@code router | family (u8) | LUID (u64)} → the row (L4: state keys on the LUID).</li>
  *   <li>{@link #INTERFACE_INDEXES}: {@code router | family (u8) | index (u32)} → {@link IndexSlot}, the alternative

@@ -18,8 +18,8 @@ public record Effects(List<DestChange> destChanges, List<EntityEvent> events, Li
         return destChanges.isEmpty() && events.isEmpty() && notifications.isEmpty();
     }
 
-    /** Collects effects while an operation runs (and, in tests of other packages, what an operation streams out). */
-    public static final class Builder implements EffectSink {
+    /** Collects effects while an operation runs. */
+    static final class Builder implements EffectSink {
         final List<DestChange> destChanges = new ArrayList<>();
         final List<EntityEvent> events = new ArrayList<>();
         final List<Notification> notifications = new ArrayList<>();
@@ -46,7 +46,7 @@ public record Effects(List<DestChange> destChanges, List<EntityEvent> events, Li
             notifications.forEach(sink::notify);
         }
 
-        public Effects build() {
+        Effects build() {
             return destChanges.isEmpty() && events.isEmpty() && notifications.isEmpty()
                     ? NONE : new Effects(destChanges, events, notifications);
         }

@@ -36,8 +36,4 @@ public sealed interface EntityEvent {
     /** SYNCED: another entity of the table sent SYNC, and everything before it has been applied (D30). */
     record Synced(TableId table, EntityId recipient, EntityId subject, String marker) implements EntityEvent {
     }
-
-    /** RTM_CHANGE_NOTIFICATION: a registration's pending set became non-empty (R108); queued delivery only. */
-    record ChangesAvailable(TableId table, EntityId recipient, String registrationId) implements EntityEvent {
-    }
 }

@@ -2,22 +2,14 @@ package io.rtmstreams.rtm;
 
 import io.rtmstreams.net.Prefix;
 
-import java.util.ArrayList;
-import java.util.List;
-
-/**
- * Change-notification registrations and marks (R97–R99, R106), and the drain calls of queued delivery
- * (R109–R114).
- */
+/** Change-notification registrations and marks (R97–R99, R106). */
 final class NotificationOps {
 
     private final RtmState state;
-    private final DestViews views;
     private final RtmConfig config;
 
-    NotificationOps(RtmState state, DestViews views, RtmConfig config) {
+    NotificationOps(RtmState state, RtmConfig config) {
         this.state = state;
-        this.views = views;
         this.config = config;
     }
 
@@ -41,8 +33,8 @@ final class NotificationOps {
     }
 
     /**
-     * RtmDeregisterFromChangeNotification (R99): the registration goes with its marks, its pending changes and,
-     * with published delivery, the latest change published for each destination (withdrawn). This checks the
+     * RtmDeregisterFromChangeNotification (R99): the registration goes with its marks and the latest change
+     * published for each destination (withdrawn). This checks the
      * caller owns it; the removal is {@link WorkSteps}' work.
      */
     PendingWork deregister(TableId t, Entity caller, String registrationId, long now) {
@@ -60,37 +52,6 @@ final class NotificationOps {
 
     boolean isMarked(TableId t, Entity caller, String registrationId, Prefix dest) {
         return state.registrations.isMarked(own(t, caller, registrationId), dest);
-    }
-
-    /** RtmGetChangeStatus (R113): true while a change of the destination waits to be drained. */
-    boolean changeStatus(TableId t, Entity caller, String registrationId, Prefix dest) {
-        return state.registrations.isPending(own(t, caller, registrationId), dest);
-    }
-
-    /**
-     * RtmGetChangedDests (R109–R111): up to {@code max} changed destinations, once each, as they are now, with one
-     * view entry per view of the registration. The call that empties the queue answers ERROR_NO_MORE_ITEMS
-     * together with its last items (R110).
-     */
-    ChangedDests changedDests(TableId t, Entity caller, String registrationId, int max) {
-        ChangeRegistration r = own(t, caller, registrationId);
-        if (max < 1 || max > config.maxHandlesInEnum()) {
-            throw RtmException.invalidParameter("ask for 1 to " + config.maxHandlesInEnum() + " destinations (R112)");
-        }
-        List<Prefix> pending = state.registrations.pending(r, max + 1);
-        List<DestInfo> out = new ArrayList<>();
-        for (Prefix p : pending.subList(0, Math.min(max, pending.size()))) {
-            state.registrations.removePending(r, p);
-            Destination d = state.destinations.get(t, p);
-            out.add(views.info(t, d == null ? Destination.empty(p) : d, r.views(), ProtocolIds.BEST_PROTOCOL));
-        }
-        return new ChangedDests(pending.size() > max ? Status.NO_ERROR : Status.ERROR_NO_MORE_ITEMS, out);
-    }
-
-    /** RtmIgnoreChangedDests (R114): pending changes of these destinations are dropped. */
-    void ignore(TableId t, Entity caller, String registrationId, List<Prefix> dests) {
-        ChangeRegistration r = own(t, caller, registrationId);
-        dests.forEach(p -> state.registrations.removePending(r, p));
     }
 
     private ChangeRegistration own(TableId t, Entity caller, String id) {

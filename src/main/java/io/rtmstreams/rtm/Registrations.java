@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Change-notification registrations (R97–R99), their marked destinations (R106) and, for queued delivery, their
- * pending changes (R109–R114). Every destination change asks for the registrations of its table, so the list is
+ * Change-notification registrations (R97–R99), their marked destinations (R106) and the destinations each has had a
+ * notification published for (so that its end withdraws them). Every destination change asks for the registrations of its table, so the list is
  * cached per table; the cache is only ever filled from the store and dropped on every write, so it cannot
  * disagree with it.
  */
@@ -19,15 +19,12 @@ final class Registrations {
 
     private final OrderedStore<ChangeRegistration> store;
     private final OrderedStore<Boolean> marks;
-    private final OrderedStore<Boolean> pending;
     private final OrderedStore<Long> published;
     private final Map<TableId, List<ChangeRegistration>> byTable = new HashMap<>();
 
-    Registrations(OrderedStore<ChangeRegistration> store, OrderedStore<Boolean> marks, OrderedStore<Boolean> pending,
-                  OrderedStore<Long> published) {
+    Registrations(OrderedStore<ChangeRegistration> store, OrderedStore<Boolean> marks, OrderedStore<Long> published) {
         this.store = store;
         this.marks = marks;
-        this.pending = pending;
         this.published = published;
     }
 
@@ -41,14 +38,13 @@ final class Registrations {
     }
 
     /**
-     * Removes the registration with its marks, pending changes and published entries (R99), within the budget (one
+     * Removes the registration with its marks and published entries (R99), within the budget (one
      * unit per entry); true when it is gone. The registration itself goes last, so an unfinished removal is found
      * and finished by the next call.
      */
     boolean remove(ChangeRegistration r, WorkBudget budget) {
         byte[] base = Keys.registration(r.table().router(), r.table().rtmInstance(), r.id());
-        if (!deleteRange(marks, base, budget) || !deleteRange(pending, base, budget)
-                || !deleteRange(published, base, budget)) {
+        if (!deleteRange(marks, base, budget) || !deleteRange(published, base, budget)) {
             return false;
         }
         store.delete(base);
@@ -114,37 +110,6 @@ final class Registrations {
         } else {
             marks.delete(Keys.registrationDest(r, p));
         }
-    }
-
-    boolean isPending(ChangeRegistration r, Prefix p) {
-        return pending.get(Keys.registrationDest(r, p)) != null;
-    }
-
-    boolean hasPending(ChangeRegistration r) {
-        byte[] base = Keys.registration(r.table().router(), r.table().rtmInstance(), r.id());
-        try (Cursor<Boolean> c = pending.range(base, Keys.end(base))) {
-            return c.hasNext();
-        }
-    }
-
-    void addPending(ChangeRegistration r, Prefix p) {
-        pending.put(Keys.registrationDest(r, p), Boolean.TRUE);
-    }
-
-    void removePending(ChangeRegistration r, Prefix p) {
-        pending.delete(Keys.registrationDest(r, p));
-    }
-
-    /** Up to {@code max} pending destinations of the registration, in address order. */
-    List<Prefix> pending(ChangeRegistration r, int max) {
-        byte[] base = Keys.registration(r.table().router(), r.table().rtmInstance(), r.id());
-        List<Prefix> out = new ArrayList<>();
-        try (Cursor<Boolean> c = pending.range(base, Keys.end(base))) {
-            while (c.hasNext() && out.size() < max) {
-                out.add(Prefix.readKey(r.table().family(), c.next().key(), base.length));
-            }
-        }
-        return out;
     }
 
     /** Deletes the range's entries within the budget; true when none is left. */

@@ -4,23 +4,16 @@ package io.rtmstreams.rtm;
  * The limits and choices of an RTM deployment (R9, R16, D5, D9; the defaults are ours, A30).
  *
  * @param maxNextHopsInRoute      MaxNextHopsInRoute: next hops one route may list (D9: 16, at most 64)
- * @param maxHandlesInEnum        MaxHandlesInEnum: the largest page of an enumeration or a change drain (D9: 100)
+ * @param maxHandlesInEnum        MaxHandlesInEnum: the largest page of an enumeration (D9: 100)
  * @param maxRegistrations        change-notification registrations per table (R97: ERROR_NO_SYSTEM_RESOURCES past it)
  * @param opaqueSlots             opaque-pointer slots per table, handed out at registration first come first served (R136)
  * @param deletedRouteRetentionMs how long a deleted route stays readable by id (R80)
  * @param autoRegister            D5's importer flag: a command from an unregistered entity registers it first
- * @param delivery                how notification registrations receive their changes (R108–R111)
  */
 public record RtmConfig(int maxNextHopsInRoute, int maxHandlesInEnum, int maxRegistrations, int opaqueSlots,
-                        long deletedRouteRetentionMs, boolean autoRegister, Delivery delivery) {
+                        long deletedRouteRetentionMs, boolean autoRegister) {
 
-    /** Queued: RTMv2's drain model (signal, GetChangedDests). Published: every change is handed out at once. */
-    public enum Delivery {
-        QUEUED,
-        PUBLISHED
-    }
-
-    public static final RtmConfig DEFAULTS = new RtmConfig(16, 100, 64, 32, 300_000, false, Delivery.PUBLISHED);
+    public static final RtmConfig DEFAULTS = new RtmConfig(16, 100, 64, 32, 300_000, false);
 
     public RtmConfig {
         if (maxNextHopsInRoute < 1 || maxNextHopsInRoute > 64) {
@@ -34,18 +27,13 @@ public record RtmConfig(int maxNextHopsInRoute, int maxHandlesInEnum, int maxReg
         }
     }
 
-    public RtmConfig withDelivery(Delivery d) {
-        return new RtmConfig(maxNextHopsInRoute, maxHandlesInEnum, maxRegistrations, opaqueSlots,
-                deletedRouteRetentionMs, autoRegister, d);
-    }
-
     public RtmConfig withAutoRegister(boolean on) {
         return new RtmConfig(maxNextHopsInRoute, maxHandlesInEnum, maxRegistrations, opaqueSlots,
-                deletedRouteRetentionMs, on, delivery);
+                deletedRouteRetentionMs, on);
     }
 
     public RtmConfig withMaxNextHopsInRoute(int n) {
         return new RtmConfig(n, maxHandlesInEnum, maxRegistrations, opaqueSlots, deletedRouteRetentionMs,
-                autoRegister, delivery);
+                autoRegister);
     }
 }

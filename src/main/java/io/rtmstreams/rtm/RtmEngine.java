@@ -43,12 +43,12 @@ public final class RtmEngine {
         this.state = new RtmState(stores);
         this.config = config;
         DestViews views = new DestViews(costModel);
-        Notifier notifier = new Notifier(state.registrations, views, config.delivery());
+        Notifier notifier = new Notifier(state.registrations, views);
         this.writer = new DestinationWriter(state, costModel, views, notifier, config.deletedRouteRetentionMs());
         this.nextHops = new NextHopOps(state);
         this.routes = new RouteOps(state, writer, nextHops, config);
         this.entities = new EntityOps(state, config);
-        this.notifications = new NotificationOps(state, views, config);
+        this.notifications = new NotificationOps(state, config);
         this.routeLists = new RouteListOps(state, routes, writer);
         this.steps = new WorkSteps(state, writer, routes, entities, notifier);
         this.queries = new RtmQueries(state, views, config);
@@ -429,23 +429,6 @@ public final class RtmEngine {
             start(new PendingWork.RecomputeInterfaces(router, family, indexes, 0, null, now), budget, fx);
         }
         return budget.spent() - before;
-    }
-
-    // ---- queued delivery (R108–R114) ------------------------------------------------------------------------
-
-    /** RtmGetChangedDests for a registration of {@code caller} (R109–R112). */
-    public ChangedDests changedDests(TableId t, EntityId caller, String registrationId, int max) {
-        return notifications.changedDests(t, registered(t, caller), registrationId, max);
-    }
-
-    /** RtmIgnoreChangedDests (R114). */
-    public void ignoreChangedDests(TableId t, EntityId caller, String registrationId, List<Prefix> dests) {
-        notifications.ignore(t, registered(t, caller), registrationId, dests);
-    }
-
-    /** RtmGetChangeStatus (R113). */
-    public boolean changeStatus(TableId t, EntityId caller, String registrationId, Prefix dest) {
-        return notifications.changeStatus(t, registered(t, caller), registrationId, dest);
     }
 
     /** RtmIsMarkedForChangeNotification (R106). */

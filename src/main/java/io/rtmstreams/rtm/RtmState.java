@@ -30,7 +30,7 @@ final class RtmState {
         nextHops = new NextHops(p.store(RtmStores.NEXT_HOPS), p.store(RtmStores.NEXT_HOP_IDENTITIES));
         entities = new Entities(p.store(RtmStores.ENTITIES));
         registrations = new Registrations(p.store(RtmStores.REGISTRATIONS), p.store(RtmStores.MARKS),
-                p.store(RtmStores.PENDING_CHANGES), p.store(RtmStores.PUBLISHED_NOTIFICATIONS));
+                p.store(RtmStores.PUBLISHED_NOTIFICATIONS));
         routeLists = new RouteLists(p.store(RtmStores.ROUTE_LISTS), p.store(RtmStores.ROUTE_LIST_MEMBERS));
         invocations = new Invocations(p.store(RtmStores.INVOCATIONS), p.store(RtmStores.INVOCATION_QUEUE));
         opaque = new OpaqueSlots(p.store(RtmStores.OPAQUE));

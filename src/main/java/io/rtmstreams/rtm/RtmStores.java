@@ -32,7 +32,6 @@ public final class RtmStores {
     public static final StoreSpec<ChangeRegistration> REGISTRATIONS =
             new StoreSpec<>("rtm-registrations", ChangeRegistration.class);
     public static final StoreSpec<Boolean> MARKS = new StoreSpec<>("rtm-marks", Boolean.class);
-    public static final StoreSpec<Boolean> PENDING_CHANGES = new StoreSpec<>("rtm-pending-changes", Boolean.class);
     public static final StoreSpec<Long> PUBLISHED_NOTIFICATIONS =
             new StoreSpec<>("rtm-published-notifications", Long.class);
     public static final StoreSpec<Boolean> ROUTE_LISTS = new StoreSpec<>("rtm-route-lists", Boolean.class);
@@ -51,7 +50,7 @@ public final class RtmStores {
             NEIGHBOUR_ROUTES);
 
     public static final List<StoreSpec<?>> ALL = List.of(DESTINATIONS, DELETED_ROUTES, LIVE_ROUTES, OWNED_ROUTES,
-            INTERFACE_USES, NEIGHBOUR_ROUTES, NEXT_HOPS, NEXT_HOP_IDENTITIES, ENTITIES, REGISTRATIONS, MARKS, PENDING_CHANGES, PUBLISHED_NOTIFICATIONS, ROUTE_LISTS,
+            INTERFACE_USES, NEIGHBOUR_ROUTES, NEXT_HOPS, NEXT_HOP_IDENTITIES, ENTITIES, REGISTRATIONS, MARKS, PUBLISHED_NOTIFICATIONS, ROUTE_LISTS,
             ROUTE_LIST_MEMBERS, INVOCATIONS, INVOCATION_QUEUE, OPAQUE, TIMERS, COUNTERS, ROUTER_TIMERS, PENDING_WORK);
 
     private RtmStores() {

@@ -2,8 +2,8 @@ package io.rtmstreams.streams;
 
 /**
  * What the table processor counts (commands by op and status, rejected records, best-route changes, timers fired,
- * records rerouted to their router's partition). The runtime binds these to its metrics registry; tests and the
- * topology test driver use {@link #NONE}. Every count is a no-op unless an implementation counts it.
+ * records rerouted to their router's partition). The runtime counts them with {@link MeteredProcessorMetrics} on the
+ * registry the query API serves; tests and the topology test driver use {@link #NONE}. Every count is a no-op unless an implementation counts it.
  */
 public interface ProcessorMetrics {
 

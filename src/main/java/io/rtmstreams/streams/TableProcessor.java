@@ -1,7 +1,6 @@
 package io.rtmstreams.streams;
 
 import io.rtmstreams.iphlp.IpHelper;
-import io.rtmstreams.rtm.RtmConfig;
 import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.rtm.WorkBudget;
 import io.rtmstreams.streams.state.StoreRegistry;
@@ -58,10 +57,7 @@ final class TableProcessor implements Processor<byte[], byte[], Object, Object> 
     public void init(ProcessorContext<Object, Object> context) {
         ctx = context;
         KeyValueStore<Bytes, byte[]> table = context.getStateStore(StoreRegistry.TABLE_STATE);
-        // On the wire every change is published at once: the compacted notifications topic is the pending set
-        // (R111), so the engine's queued delivery, which keeps pending entries until a drain call, never applies.
-        IpHelper ipHelper = IpHelper.create(StoreRegistry.provider(table),
-                settings.rtm().withDelivery(RtmConfig.Delivery.PUBLISHED), settings.iphlp());
+        IpHelper ipHelper = IpHelper.create(StoreRegistry.provider(table), settings.rtm(), settings.iphlp());
         RecordEmitter out = new RecordEmitter((ProcessorContext) context, metrics, settings.outputs());
         topics = settings.topics();
         applier = new RecordApplier(ipHelper, out, metrics, context, settings);

@@ -3,11 +3,11 @@ package io.rtmstreams.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rtmstreams.contract.Json;
 import io.rtmstreams.streams.RtmTopology;
+import io.rtmstreams.streams.StreamsProperties;
 import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.streams.Topics;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -61,11 +61,9 @@ final class ApiTestBed implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "rtm-api-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(RtmTopology.build(settings, metrics), p, Instant.EPOCH);
+        Properties p = StreamsProperties.of(settings, "rtm-api-test", "unused:9092", stateDir.toString(), true,
+                Map.of());
+        driver = new TopologyTestDriver(RtmTopology.build(settings, metrics.processor()), p, Instant.EPOCH);
         Topics t = settings.topics();
         adverts = driver.createInputTopic(t.routeAdverts(), new StringSerializer(), new StringSerializer());
         interfaces = driver.createInputTopic(t.interfaceChanges(), new StringSerializer(), new StringSerializer());

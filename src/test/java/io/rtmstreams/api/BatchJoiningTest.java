@@ -27,7 +27,7 @@ class BatchJoiningTest {
     @BeforeAll
     static void load() {
         StreamsSettings s = StreamsSettings.defaults();
-        bed = new ApiTestBed(s.withRtm(new RtmConfig(16, 2, 64, 32, 300_000, false, RtmConfig.Delivery.PUBLISHED)));
+        bed = new ApiTestBed(s.withRtm(new RtmConfig(16, 2, 64, 32, 300_000, false)));
         List<String> commands = new ArrayList<>();
         commands.add("{'op': 'REGISTER_ENTITY', 'requestId': 'reg', 'router': 'r1', 'entity': {'protocolId': 3, "
                 + "'instanceId': 1}, 'family': 'ipv4'}");

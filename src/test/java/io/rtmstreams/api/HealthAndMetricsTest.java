@@ -116,7 +116,7 @@ class HealthAndMetricsTest {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "rtm-metrics-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        KafkaStreams streams = new KafkaStreams(RtmTopology.build(StreamsSettings.defaults(), bed.metrics), p);
+        KafkaStreams streams = new KafkaStreams(RtmTopology.build(StreamsSettings.defaults(), bed.metrics.processor()), p);
         try {
             bed.metrics.bind(streams);
             assertThat(bed.get("/metrics").text()).contains("kafka_stream_");

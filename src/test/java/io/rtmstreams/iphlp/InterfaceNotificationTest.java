@@ -3,7 +3,7 @@ package io.rtmstreams.iphlp;
 import io.rtmstreams.net.IpFamily;
 import io.rtmstreams.rtm.Cause;
 import io.rtmstreams.rtm.DestChange;
-import io.rtmstreams.rtm.Effects;
+import io.rtmstreams.rtm.EffectsCollector;
 import io.rtmstreams.rtm.Status;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,7 +129,7 @@ class InterfaceNotificationTest {
     @Test
     void shouldRejectAChangeForAMalformedRouterId() {
         InterfaceChangeResult r = f.ip.apply(InterfaceChange.of("bad router!", NotificationType.ADD_INSTANCE,
-                v4(E, 1, 1).build()), f.now, new Effects.Builder());
+                v4(E, 1, 1).build()), f.now, new EffectsCollector().sink());
         assertThat(r.status()).isEqualTo(Status.ERROR_INVALID_PARAMETER);
         assertThat(f.ip.interfaces().row("bad router!", IpFamily.IPV4, E)).isNull();
     }

@@ -6,6 +6,7 @@ import io.rtmstreams.net.Prefix;
 import io.rtmstreams.rtm.Command;
 import io.rtmstreams.rtm.Destination;
 import io.rtmstreams.rtm.Effects;
+import io.rtmstreams.rtm.EffectsCollector;
 import io.rtmstreams.rtm.EntityId;
 import io.rtmstreams.rtm.ExpiryPolicy;
 import io.rtmstreams.rtm.NextHopSpec;
@@ -73,9 +74,9 @@ final class IphlpFixture {
     }
 
     Applied change(NotificationType type, InterfaceRow row) {
-        Effects.Builder sink = new Effects.Builder();
-        InterfaceChangeResult r = ip.apply(InterfaceChange.of(ROUTER, type, row), now, sink);
-        return new Applied(r, sink.build());
+        EffectsCollector collector = new EffectsCollector();
+        InterfaceChangeResult r = ip.apply(InterfaceChange.of(ROUTER, type, row), now, collector.sink());
+        return new Applied(r, collector.effects());
     }
 
     Applied put(InterfaceRow row) {

@@ -138,25 +138,6 @@ class DeregistrationCascadeTest {
     }
 
     @Test
-    @DisplayName("R26, R108: in queued delivery the others' CHANGES_AVAILABLE precede ENTITY_DEREGISTERED")
-    void shouldSignalOtherRegistrationsBeforeTellingTheEntities() {
-        RtmFixture q = new RtmFixture(RtmConfig.DEFAULTS.withDelivery(RtmConfig.Delivery.QUEUED));
-        q.register(RIP);
-        q.register(OSPF);
-        q.notifyOn(RIP, "rip-all", U, ChangeType.ALL.bit(), false);
-        q.notifyOn(OSPF, "ospf-all", U, ChangeType.ALL.bit(), false);
-        q.route(RIP, "10.0.0.0/8").add();
-        q.engine.changedDests(V4, OSPF, "ospf-all", 10);
-
-        Outcome o = q.deregister(RIP);
-
-        assertThat(o.effects().events()).containsExactly(
-                new EntityEvent.ChangesAvailable(V4, OSPF, "ospf-all"),
-                new EntityEvent.Deregistered(V4, OSPF, RIP));
-        assertThat(q.stores.size(RtmStores.PENDING_CHANGES)).isEqualTo(1); // OSPF's; RIP's pending change is gone
-    }
-
-    @Test
     @DisplayName("R26, R14: a registration id and the entity identity are free again after the cascade")
     void shouldFreeTheEntitysNamesForAFreshRegistration() {
         f.deregister(RIP);

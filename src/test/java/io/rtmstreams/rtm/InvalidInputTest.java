@@ -30,7 +30,7 @@ class InvalidInputTest {
     private static final String DEST = "10.0.0.0/8";
 
     /** Two registrations at most, three opaque slots, two next hops per route, queued delivery. */
-    private static final RtmConfig CONFIG = new RtmConfig(2, 100, 2, 3, 300_000, false, RtmConfig.Delivery.QUEUED);
+    private static final RtmConfig CONFIG = new RtmConfig(2, 100, 2, 3, 300_000, false);
 
     private final RtmFixture f = new RtmFixture(CONFIG);
     private long ripRoute;
@@ -247,39 +247,4 @@ class InvalidInputTest {
         assertThat(f.stores.snapshot()).isEqualTo(before);
     }
 
-    /** A bad call of the queued-delivery API, which changes state when it succeeds. */
-    record DrainCase(String name, Status expected, Consumer<RtmEngine> call) {
-        @Override
-        public String toString() {
-            return name + " -> " + expected;
-        }
-    }
-
-    static List<DrainCase> badDrains() {
-        return List.of(
-                new DrainCase("drain unknown registration", Status.ERROR_INVALID_HANDLE,
-                        e -> e.changedDests(V4, RIP, "zz", 10)),
-                new DrainCase("drain other's registration", Status.ERROR_ACCESS_DENIED,
-                        e -> e.changedDests(V4, OSPF, "r1", 10)),
-                new DrainCase("drain by unregistered entity", Status.ERROR_INVALID_HANDLE,
-                        e -> e.changedDests(V4, NOBODY, "r1", 10)),
-                new DrainCase("drain zero", Status.ERROR_INVALID_PARAMETER, e -> e.changedDests(V4, RIP, "r1", 0)),
-                new DrainCase("drain beyond MaxHandlesInEnum", Status.ERROR_INVALID_PARAMETER,
-                        e -> e.changedDests(V4, RIP, "r1", 101)),
-                new DrainCase("ignore on other's registration", Status.ERROR_ACCESS_DENIED,
-                        e -> e.ignoreChangedDests(V4, OSPF, "r1", List.of(p(DEST)))),
-                new DrainCase("status of other's registration", Status.ERROR_ACCESS_DENIED,
-                        e -> e.changeStatus(V4, OSPF, "r1", p(DEST))));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("badDrains")
-    @DisplayName("R109-R114: a failing drain call answers its status and keeps every pending change")
-    void shouldKeepPendingChangesOnAFailingDrainCall(DrainCase c) {
-        Map<String, Map<String, Object>> before = f.stores.snapshot();
-
-        assertThat(statusOf(() -> c.call().accept(f.engine))).isEqualTo(c.expected());
-        assertThat(f.stores.snapshot()).isEqualTo(before);
-        assertThat(f.engine.changeStatus(V4, RIP, "r1", p(DEST))).isTrue();
-    }
 }

@@ -135,8 +135,7 @@ class NotificationRegistrationTest {
     @Test
     @DisplayName("R97, A30: past the configured maximum of registrations, ERROR_NO_SYSTEM_RESOURCES")
     void shouldRefuseRegistrationsBeyondTheLimit() {
-        RtmFixture small = new RtmFixture(new RtmConfig(16, 100, 2, 32, 300_000, false,
-                RtmConfig.Delivery.PUBLISHED));
+        RtmFixture small = new RtmFixture(new RtmConfig(16, 100, 2, 32, 300_000, false));
         small.register(RIP);
         small.notifyOn(RIP, "a", U, ALL.bit(), false);
         small.notifyOn(RIP, "b", U, ALL.bit(), false);

@@ -16,8 +16,7 @@ class OpaqueSlotTest {
 
     private static final String DEST = "10.0.0.0/8";
 
-    private final RtmFixture f = new RtmFixture(new RtmConfig(16, 100, 64, 2, 300_000, false,
-            RtmConfig.Delivery.PUBLISHED));
+    private final RtmFixture f = new RtmFixture(new RtmConfig(16, 100, 64, 2, 300_000, false));
 
     @BeforeEach
     void twoEntitiesWithSlotsAndADestination() {

@@ -6,7 +6,6 @@ import io.rtmstreams.contract.Json;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -169,10 +168,8 @@ class FleetViewModelTest {
     }
 
     private static TopologyTestDriver driver(Path state) {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "fleet-model");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        Properties p = StreamsProperties.of(StreamsSettings.defaults(), "fleet-model", "unused:9092", state.toString(), true,
+                Map.of());
         return new TopologyTestDriver(RtmTopology.build(StreamsSettings.defaults(), ProcessorMetrics.NONE), p,
                 Instant.EPOCH);
     }

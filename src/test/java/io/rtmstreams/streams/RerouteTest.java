@@ -6,7 +6,6 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -55,10 +54,8 @@ class RerouteTest {
     void startTopology() {
         assertThat(Placement.partition(utf8(PLACED), PARTITIONS)).isZero();
         assertThat(Placement.partition(utf8(MISPLACED), PARTITIONS)).isNotZero();
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "reroute-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties p = StreamsProperties.of(settings, "reroute-test", "unused:9092", stateDir.toString(), true,
+                Map.of());
         driver = new TopologyTestDriver(RtmTopology.build(settings, counting()), p, Instant.EPOCH);
         ByteArraySerializer ser = new ByteArraySerializer();
         ByteArrayDeserializer de = new ByteArrayDeserializer();

@@ -1,5 +1,6 @@
 package io.rtmstreams.app.cli;
 
+import io.rtmstreams.app.AppConfig;
 import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Option;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  */
 final class ClusterOptions {
 
-    static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
+    static final String DEFAULT_BOOTSTRAP_SERVERS = AppConfig.defaults().embeddedBootstrapServers();
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
             description = "The Kafka cluster; the default is where 'rtm-streams run' embeds its broker.")

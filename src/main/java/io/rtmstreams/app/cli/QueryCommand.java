@@ -1,6 +1,7 @@
 package io.rtmstreams.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.rtmstreams.app.AppConfig;
 import io.rtmstreams.contract.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -52,7 +53,7 @@ import java.util.stream.Collectors;
             "  rtm-streams query /health"})
 final class QueryCommand implements Callable<Integer> {
 
-    static final String DEFAULT_API = "http://127.0.0.1:8080";
+    static final String DEFAULT_API = AppConfig.defaults().apiUrl();
 
     @Spec
     private CommandSpec spec;

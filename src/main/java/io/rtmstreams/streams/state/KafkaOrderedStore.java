@@ -122,10 +122,6 @@ public final class KafkaOrderedStore<V> implements OrderedStore<V> {
         return from != null && to != null && Arrays.compareUnsigned(from, to) >= 0;
     }
 
-    private static Bytes wrap(byte[] b) {
-        return b == null ? null : Bytes.wrap(b);
-    }
-
     /** Iterates a Kafka range, leaving out the entry equal to the exclusive bound and the namespace byte. */
     private static final class StoreCursor<V> implements Cursor<V> {
         private final KeyValueIterator<Bytes, byte[]> it;

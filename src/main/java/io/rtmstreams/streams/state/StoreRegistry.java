@@ -51,6 +51,11 @@ public final class StoreRegistry {
     /** Version 1's logged interface index: only read to be deleted ({@link Version1Indexes}); never reuse. */
     public static final int V1_INTERFACE_INDEX = 4;
     /**
+     * Was the pending changes of RTMv2's signal-and-drain delivery, which the topology never used (so nothing was
+     * ever written there) and which is gone; never reuse, all the same.
+     */
+    public static final int RETIRED_PENDING_CHANGES = 10;
+    /**
      * The derived indexes ({@link RtmStores#DERIVED}) live in the namespaces from here up to
      * {@link #DERIVED_STATE_NAMESPACE}, which {@link IndexDerivingStore} writes below the changelog and nothing
      * above it may write.
@@ -74,7 +79,6 @@ public final class StoreRegistry {
         add(m, RtmStores.ENTITIES, 7, RtmCodecs.ENTITY);
         add(m, RtmStores.REGISTRATIONS, 8, RtmCodecs.REGISTRATION);
         add(m, RtmStores.MARKS, 9, RtmCodecs.MARKER);
-        add(m, RtmStores.PENDING_CHANGES, 10, RtmCodecs.MARKER);
         add(m, RtmStores.ROUTE_LISTS, 11, RtmCodecs.MARKER);
         add(m, RtmStores.ROUTE_LIST_MEMBERS, 12, RtmCodecs.MARKER);
         add(m, RtmStores.INVOCATIONS, 13, RtmCodecs.INVOCATION);
@@ -95,7 +99,7 @@ public final class StoreRegistry {
         if (m.size() != RtmStores.ALL.size() + IphlpStores.ALL.size()
                 || m.values().stream().map(Namespace::id).distinct().count() != m.size()
                 || m.values().stream().anyMatch(ns -> ns.id() == V1_OWNER_INDEX || ns.id() == V1_INTERFACE_INDEX
-                || ns.id() == DERIVED_STATE_NAMESPACE)) {
+                || ns.id() == RETIRED_PENDING_CHANGES || ns.id() == DERIVED_STATE_NAMESPACE)) {
             throw new IllegalStateException("every store of the domain needs its own namespace and a codec");
         }
         if (RtmStores.DERIVED.stream().anyMatch(spec -> {

@@ -2,11 +2,11 @@ package io.rtmstreams.contract.schema;
 
 import io.rtmstreams.streams.ProcessorMetrics;
 import io.rtmstreams.streams.RtmTopology;
+import io.rtmstreams.streams.StreamsProperties;
 import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.streams.Topics;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -54,10 +54,8 @@ class TopologyContractTest {
 
     @BeforeEach
     void startTopology() {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "contract");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties p = StreamsProperties.of(settings, "contract", "unused:9092", stateDir.toString(), true,
+                Map.of());
         driver = new TopologyTestDriver(RtmTopology.build(settings, ProcessorMetrics.NONE), p, Instant.EPOCH);
         Topics t = settings.topics();
         ByteArraySerializer ser = new ByteArraySerializer();

@@ -10,7 +10,6 @@ import io.rtmstreams.rtm.RouteChange;
 import io.rtmstreams.rtm.RouteCostModel;
 import io.rtmstreams.rtm.RtmConfig;
 import io.rtmstreams.rtm.RtmEngine;
-import io.rtmstreams.rtm.RtmException;
 import io.rtmstreams.rtm.View;
 import io.rtmstreams.rtm.state.InMemoryStores;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +27,7 @@ import static io.rtmstreams.rtm.property.RouteOpGenerator.ROUTER;
 import static io.rtmstreams.rtm.property.RouteOpGenerator.V4;
 
 /**
- * Determinism (D4, D8, D22): one random log of commands, clock advances and drains, replayed on a fresh engine and
+ * Determinism (D4, D8, D22): one random log of commands and clock advances, replayed on a fresh engine and
  * on an engine that is restarted from its stores part-way, must give identical outcomes (status, flags, ids,
  * messages) and identical effects (destination changes, entity events, notifications) at every step, including
  * TTL expiry, hold-down ends and retention ends fired by the clock.
@@ -43,7 +42,7 @@ class DeterminismPropertyTest {
         return Replay.seeds(SEEDS);
     }
 
-    /** One entry of the log: a command, a clock advance that fires due timers, or a drain of a registration. */
+    /** One entry of the log: a command, or a clock advance that fires due timers. */
     private sealed interface Step {
     }
 
@@ -53,16 +52,12 @@ class DeterminismPropertyTest {
     private record Tick(long ms) implements Step {
     }
 
-    private record Drain(EntityId caller, String registrationId, int max) implements Step {
-    }
-
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void theSameLogShouldGiveTheSameOutcomesAndEffects(long seed) {
         Replay replay = new Replay(DeterminismPropertyTest.class.getSimpleName(), seed);
-        RtmConfig config = seed % 2 == 0 ? RtmConfig.DEFAULTS
-                : RtmConfig.DEFAULTS.withDelivery(RtmConfig.Delivery.QUEUED);
-        List<Step> log = generate(seed, config);
+        RtmConfig config = RtmConfig.DEFAULTS;
+        List<Step> log = generate(seed);
 
         Engine first = new Engine(config);
         List<Object> expected = new ArrayList<>();
@@ -125,25 +120,18 @@ class DeterminismPropertyTest {
         Object apply(Step s) {
             if (s instanceof Run r) {
                 return engine.execute(r.command(), now++);
-            } else if (s instanceof Tick t) {
-                now += t.ms();
-                return engine.fireDueTimers(now);
             }
-            Drain d = (Drain) s;
-            try {
-                return engine.changedDests(V4, d.caller(), d.registrationId(), d.max());
-            } catch (RtmException e) {
-                return e.status() + ": " + e.getMessage();
-            }
+            now += ((Tick) s).ms();
+            return engine.fireDueTimers(now);
         }
     }
 
     /**
      * The log: the route commands of {@link RouteOpGenerator} (kept roughly in step by its model, which clock
      * effects may leave behind; that only makes some commands fail), plus notification registrations, marks, hold
-     * requests, short TTLs, deregistration and re-registration of an entity, clock jumps and drains.
+     * requests, short TTLs, deregistration and re-registration of an entity, and clock jumps.
      */
-    private static List<Step> generate(long seed, RtmConfig config) {
+    private static List<Step> generate(long seed) {
         RouteOpGenerator gen = new RouteOpGenerator(seed);
         SplittableRandom rnd = gen.random();
         List<Step> log = new ArrayList<>();
@@ -176,8 +164,6 @@ class DeterminismPropertyTest {
             } else if (k < 96) {
                 long[] jumps = {1, 500, 5_000, 400_000};
                 log.add(new Tick(jumps[rnd.nextInt(jumps.length)]));
-            } else if (config.delivery() == RtmConfig.Delivery.QUEUED) {
-                log.add(new Drain(e, gen.pick(REGISTRATIONS), 1 + rnd.nextInt(3)));
             }
         }
         return log;

@@ -16,12 +16,12 @@ import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.rtm.View;
 import io.rtmstreams.streams.ProcessorMetrics;
 import io.rtmstreams.streams.RtmTopology;
+import io.rtmstreams.streams.StreamsProperties;
 import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.streams.Topics;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -68,10 +68,8 @@ final class ScenarioDriver implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "rtm-scenario");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties p = StreamsProperties.of(settings, "rtm-scenario", "unused:9092", stateDir.toString(), true,
+                Map.of());
         this.settings = settings;
         driver = new TopologyTestDriver(RtmTopology.build(settings, metrics), p, Instant.EPOCH);
         Topics t = settings.topics();
