@@ -70,6 +70,21 @@ public record RibTable(List<RibEntry> entries) {
         return new RibTable(entries.subList(0, Math.min(n, entries.size())));
     }
 
+    /**
+     * {@code n} destinations for lookups, drawn by {@code seed}: uniformly random IPv4 addresses when
+     * {@code uniform}, which real traffic resembles more (most are covered only by a short prefix, or by none, so a
+     * lookup probes many lengths), else a random address inside a random prefix of the table (found at once).
+     */
+    public String[] destinations(int n, boolean uniform, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = uniform ? IpAddress.ipv4(random.nextInt()).toString()
+                    : addressInside(entries.get(random.nextInt(entries.size())).prefix(), random).toString();
+        }
+        return out;
+    }
+
     /** A random IPv4 address inside {@code p}: the lookups of the query benchmarks. */
     public static IpAddress addressInside(Prefix p, SplittableRandom random) {
         byte[] b = p.address().toBytes();

@@ -1,6 +1,7 @@
 package io.rtmstreams.api;
 
 import io.rtmstreams.streams.ViewPrefixPartitioner;
+import io.rtmstreams.streams.state.CommittedTables;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -8,11 +9,15 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.StateQueryRequest;
+import org.apache.kafka.streams.query.StateQueryResult;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +36,8 @@ public final class KafkaStreamsState implements StateAccess {
         KeyQueryMetadata forKey(String store, String key);
 
         ReadOnlyKeyValueStore<Bytes, byte[]> store(String name, int partition);
+
+        CommittedTables committedTables(int partition);
     }
 
     private final Metadata streams;
@@ -80,6 +87,11 @@ public final class KafkaStreamsState implements StateAccess {
         return streams.store(name, partition);
     }
 
+    @Override
+    public CommittedTables committedTables(int partition) {
+        return streams.committedTables(partition);
+    }
+
     /**
      * The live instance. Store handles are kept per (store, partition): Kafka Streams resolves the underlying store
      * on every call and throws InvalidStateStoreException once the partition has moved, so a kept handle never
@@ -90,6 +102,7 @@ public final class KafkaStreamsState implements StateAccess {
         private final StringSerializer keys = new StringSerializer();
         private final ViewPrefixPartitioner<Object> byPrefix = new ViewPrefixPartitioner<>();
         private final Map<String, ReadOnlyKeyValueStore<Bytes, byte[]>> handles = new ConcurrentHashMap<>();
+        private final Map<Integer, CommittedTables> tables = new ConcurrentHashMap<>();
 
         Live(KafkaStreams streams) {
             this.streams = streams;
@@ -105,6 +118,26 @@ public final class KafkaStreamsState implements StateAccess {
         public KeyQueryMetadata forKey(String store, String key) {
             return store.equals(StoreRegistry.FLEET_STATE) ? streams.queryMetadataForKey(store, key, byPrefix)
                     : streams.queryMetadataForKey(store, key, keys);
+        }
+
+        /**
+         * Asked of the active task's store (IQv2) once, and again when the store it came from has closed: the task
+         * moved, or was closed and opened again, and the new store publishes tables of its own.
+         */
+        @Override
+        public CommittedTables committedTables(int partition) {
+            CommittedTables kept = tables.get(partition);
+            if (kept != null && kept.isOpen()) {
+                return kept;
+            }
+            StateQueryResult<CommittedTables> r = streams.query(StateQueryRequest.inStore(StoreRegistry.TABLE_STATE)
+                    .withQuery(CommittedTables.QUERY).withPartitions(Set.of(partition)).requireActive());
+            QueryResult<CommittedTables> result = r.getPartitionResults().get(partition);
+            if (result == null || !result.isSuccess()) {
+                return null;
+            }
+            tables.put(partition, result.getResult());
+            return result.getResult();
         }
 
         @Override

@@ -6,8 +6,7 @@ import io.rtmstreams.contract.OutputMapper;
 import io.rtmstreams.contract.WireEntity;
 import io.rtmstreams.iphlp.BestRouteQuery;
 import io.rtmstreams.iphlp.BestRouteResult;
-import io.rtmstreams.iphlp.InterfaceTable;
-import io.rtmstreams.iphlp.IpHelper;
+import io.rtmstreams.iphlp.IphlpQueries;
 import io.rtmstreams.net.IpFamily;
 import io.rtmstreams.net.Prefix;
 import io.rtmstreams.rtm.DestEnum;
@@ -23,14 +22,18 @@ import io.rtmstreams.rtm.RtmQueries;
 import io.rtmstreams.rtm.Status;
 import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.rtm.View;
+import io.rtmstreams.rtm.state.StoreProvider;
 import io.rtmstreams.streams.FleetMembers;
 import io.rtmstreams.streams.StreamsSettings;
+import io.rtmstreams.streams.state.CommittedTables;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.rtmstreams.rtm.ProtocolIds.BEST_PROTOCOL;
 
@@ -43,68 +46,81 @@ import static io.rtmstreams.rtm.ProtocolIds.BEST_PROTOCOL;
 final class Queries {
 
     private final StreamsSettings settings;
-    private final InterfaceTable.SharedCopies interfaces = new InterfaceTable.SharedCopies();
+    private final Map<Integer, Reads> byPartition = new ConcurrentHashMap<>();
 
     Queries(StreamsSettings settings) {
         this.settings = settings;
     }
 
-    /**
-     * A fresh domain over one partition's table state, one per request because the engine caches what it reads;
-     * routers' interface rows are shared between requests while their generation is unchanged.
-     */
-    IpHelper domain(ReadOnlyKeyValueStore<Bytes, byte[]> tableState) {
-        return IpHelper.forQueries(StoreRegistry.readOnly(tableState), settings.rtm(), settings.iphlp(), interfaces);
+    /** A partition's read model and what it reads. */
+    private record Reads(ReadOnlyKeyValueStore<Bytes, byte[]> store, CommittedTables committed, IphlpQueries model) {
     }
 
-    Answer<ApiJson.Entities> entities(Params p, IpHelper ip) {
+    /**
+     * The read model over one partition's table state, and over what its store publishes when it does (null: the
+     * store alone). It is kept while both stay the same, so the requests of a partition share it and the interface
+     * rows it has read; a new store or new committed tables (the task moved or reopened) get a new one.
+     */
+    IphlpQueries reads(int partition, ReadOnlyKeyValueStore<Bytes, byte[]> tableState, CommittedTables committed) {
+        Reads r = byPartition.get(partition);
+        if (r == null || r.store() != tableState || r.committed() != committed) {
+            StoreProvider stores = StoreRegistry.readOnly(tableState);
+            r = new Reads(tableState, committed, committed == null
+                    ? IphlpQueries.over(stores, settings.rtm(), settings.iphlp())
+                    : IphlpQueries.over(stores, settings.rtm(), settings.iphlp(), committed));
+            byPartition.put(partition, r);
+        }
+        return r.model();
+    }
+
+    Answer<ApiJson.Entities> entities(Params p, IphlpQueries ip) {
         String router = p.router();
         int instance = p.instance();
         List<ApiJson.Entity> out = new ArrayList<>();
         for (IpFamily f : families(p.family())) {
-            ip.engine().queries().registeredEntities(TableId.of(router, instance, f))
+            ip.rtm().registeredEntities(TableId.of(router, instance, f))
                     .forEach(e -> out.add(ApiJson.Entity.of(f, e)));
         }
         return Answer.ok(new ApiJson.Entities(router, instance, out));
     }
 
-    Answer<ApiJson.Destination> exactMatch(Params p, IpHelper ip) {
+    Answer<ApiJson.Destination> exactMatch(Params p, IphlpQueries ip) {
         Prefix prefix = p.prefix("prefix");
         TableId t = table(p, prefix.family());
-        return destination(t, ip.engine().queries().exactMatch(t, prefix, p.views(), p.protocol(), null));
+        return destination(t, ip.rtm().exactMatch(t, prefix, p.views(), p.protocol(), null));
     }
 
-    Answer<ApiJson.Destination> mostSpecific(Params p, IpHelper ip) {
+    Answer<ApiJson.Destination> mostSpecific(Params p, IphlpQueries ip) {
         Prefix prefix = p.prefix("prefix");
         TableId t = table(p, prefix.family());
-        return destination(t, ip.engine().queries().mostSpecific(t, prefix, View.MASK_ALL, BEST_PROTOCOL, null));
+        return destination(t, ip.rtm().mostSpecific(t, prefix, View.MASK_ALL, BEST_PROTOCOL, null));
     }
 
-    Answer<ApiJson.Destination> lessSpecific(Params p, IpHelper ip) {
+    Answer<ApiJson.Destination> lessSpecific(Params p, IphlpQueries ip) {
         Prefix prefix = p.prefix("prefix");
         TableId t = table(p, prefix.family());
-        return destination(t, ip.engine().queries().lessSpecific(t, prefix, View.MASK_ALL, BEST_PROTOCOL, null));
+        return destination(t, ip.rtm().lessSpecific(t, prefix, View.MASK_ALL, BEST_PROTOCOL, null));
     }
 
     /** One page; the cursor resumes after its last destination, and the last page says ERROR_NO_MORE_ITEMS. */
-    Answer<ApiJson.DestinationPage> enumDests(Params p, IpHelper ip) {
+    Answer<ApiJson.DestinationPage> enumDests(Params p, IphlpQueries ip) {
         Prefix start = p.optionalPrefix("start");
         TableId t = table(p, enumFamily(p.family(), start));
         String cursor = p.text("cursor");
         DestEnum e = new DestEnum(p.views(), null, start, p.flag("range"), BEST_PROTOCOL,
                 cursor == null ? null : DestCursor.decode(cursor, t.family()), p.limit(maxPage()));
-        Page<DestInfo, Prefix> page = ip.engine().queries().enumDests(t, e, null);
+        Page<DestInfo, Prefix> page = ip.rtm().enumDests(t, e, null);
         List<OutputJson.DestInfo> out = page.items().stream().map(OutputMapper::destInfo).toList();
         return Answer.of(page.status(), new ApiJson.DestinationPage(t.router(), t.rtmInstance(),
                 t.family().wireName(), out, page.next() == null ? null : DestCursor.encode(page.next())));
     }
 
     /** RtmGetRouteInfo; a route of another RTM instance of the router is not found in this one. */
-    Answer<ApiJson.Route> route(Params p, IpHelper ip) {
+    Answer<ApiJson.Route> route(Params p, IphlpQueries ip) {
         String router = p.router();
         int instance = p.instance();
         long id = p.positivePath("routeId");
-        RouteInfo info = ip.engine().queries().route(router, id);
+        RouteInfo info = ip.rtm().route(router, id);
         if (info.table().rtmInstance() != instance) {
             throw new RtmException(Status.ERROR_NOT_FOUND, "route " + id + " is in rtmInstance "
                     + info.table().rtmInstance() + ", not " + instance);
@@ -116,19 +132,19 @@ final class Queries {
      * RtmCreateRouteEnum over one destination: its routes in ranking order, optionally only an entity's, and each
      * view's best route (of any entity) with the reason it won.
      */
-    Answer<ApiJson.Routes> routes(Params p, IpHelper ip) {
+    Answer<ApiJson.Routes> routes(Params p, IphlpQueries ip) {
         Prefix prefix = p.prefix("prefix");
         TableId t = table(p, prefix.family());
         RouteEnum e = RouteEnum.of(prefix, p.views(), p.optionalEntity(), maxPage());
         List<OutputJson.Route> out = new ArrayList<>();
         RouteEnum.Position next = null;
         do {
-            Page<RouteInfo, RouteEnum.Position> page = ip.engine().queries().enumRoutes(t,
+            Page<RouteInfo, RouteEnum.Position> page = ip.rtm().enumRoutes(t,
                     next == null ? e : e.resume(next));
             page.items().forEach(r -> out.add(route(r)));
             next = page.next();
         } while (next != null);
-        List<ApiJson.ViewBest> best = ip.engine().queries().bestRoutes(t, prefix, p.views()).stream()
+        List<ApiJson.ViewBest> best = ip.rtm().bestRoutes(t, prefix, p.views()).stream()
                 .map(v -> new ApiJson.ViewBest(v.view().wireName(), v.route().route().id(), v.route().reason().name()))
                 .toList();
         return Answer.ok(new ApiJson.Routes(t.router(), t.rtmInstance(), t.family().wireName(), prefix.toString(),
@@ -136,11 +152,11 @@ final class Queries {
     }
 
     /** RtmCreateNextHopEnum: the entity's next hops of one family or, without one, of both. */
-    Answer<ApiJson.NextHops> nextHops(Params p, IpHelper ip) {
+    Answer<ApiJson.NextHops> nextHops(Params p, IphlpQueries ip) {
         String router = p.router();
         int instance = p.instance();
         EntityId owner = p.entity();
-        RtmQueries q = ip.engine().queries();
+        RtmQueries q = ip.rtm();
         List<ApiJson.NextHop> out = new ArrayList<>();
         for (IpFamily f : families(p.family())) {
             TableId t = TableId.of(router, instance, f);
@@ -158,7 +174,7 @@ final class Queries {
      * RtmCreateRouteListEnum: the routes of the entity's list. Without a family both tables are searched, and the
      * list must exist in one of them (ERROR_INVALID_HANDLE otherwise, as the engine answers for one table).
      */
-    Answer<ApiJson.RouteList> routeList(Params p, IpHelper ip) {
+    Answer<ApiJson.RouteList> routeList(Params p, IphlpQueries ip) {
         String router = p.router();
         int instance = p.instance();
         EntityId owner = p.entity();
@@ -168,7 +184,7 @@ final class Queries {
         int found = 0;
         for (IpFamily f : families(p.family())) {
             try {
-                listRoutes(ip.engine().queries(), TableId.of(router, instance, f), owner, name, maxPage(), out);
+                listRoutes(ip.rtm(), TableId.of(router, instance, f), owner, name, maxPage(), out);
                 found++;
             } catch (RtmException e) {
                 if (e.status() != Status.ERROR_INVALID_HANDLE) {
@@ -184,14 +200,14 @@ final class Queries {
     }
 
     /** GetIpInterfaceTable (V14): the router's rows of one family or both; rows are per router, not per instance. */
-    Answer<ApiJson.Interfaces> interfaces(Params p, IpHelper ip) {
+    Answer<ApiJson.Interfaces> interfaces(Params p, IphlpQueries ip) {
         String router = p.router();
         return Answer.ok(new ApiJson.Interfaces(router, ip.table(router, p.family()).stream().map(ApiJson::row)
                 .toList()));
     }
 
     /** GetBestRoute2 (D17): the lookup's answer, or its failure status (ERROR_NETWORK_UNREACHABLE: no route). */
-    Answer<ApiJson.BestRoute> bestRoute(Params p, IpHelper ip) {
+    Answer<ApiJson.BestRoute> bestRoute(Params p, IphlpQueries ip) {
         String router = p.router();
         int instance = p.instance();
         BestRouteQuery q;

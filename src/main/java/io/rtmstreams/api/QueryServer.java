@@ -11,7 +11,7 @@ import io.rtmstreams.api.ApiJson.Answer;
 import io.rtmstreams.contract.Json;
 import io.rtmstreams.contract.OutputJson;
 import io.rtmstreams.contract.OutputMapper;
-import io.rtmstreams.iphlp.IpHelper;
+import io.rtmstreams.iphlp.IphlpQueries;
 import io.rtmstreams.rtm.RtmException;
 import io.rtmstreams.rtm.Status;
 import io.rtmstreams.streams.FleetMembers;
@@ -51,7 +51,7 @@ public final class QueryServer implements AutoCloseable {
     /** One query about a router, over that router's state. */
     @FunctionalInterface
     private interface RouterQuery {
-        Object answer(Params params, IpHelper domain);
+        Object answer(Params params, IphlpQueries reads);
     }
 
     private final Queries queries;
@@ -155,7 +155,8 @@ public final class QueryServer implements AutoCloseable {
             StateAccess s = state;
             Params p = Params.of(ctx.pathParamMap(), ctx.queryParamMap(), names);
             answer(ctx, s.owner(ROUTER_STORE, p.router()),
-                    partition -> query.answer(p, queries.domain(s.store(StoreRegistry.TABLE_STATE, partition))));
+                    partition -> query.answer(p, queries.reads(partition, s.store(StoreRegistry.TABLE_STATE, partition),
+                            s.committedTables(partition))));
         };
     }
 

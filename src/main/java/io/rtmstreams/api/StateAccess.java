@@ -1,5 +1,6 @@
 package io.rtmstreams.api;
 
+import io.rtmstreams.streams.state.CommittedTables;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -21,6 +22,14 @@ public interface StateAccess {
 
     /** A store of a partition this instance owns ({@link Owner.Local}), for reading. */
     ReadOnlyKeyValueStore<Bytes, byte[]> store(String name, int partition);
+
+    /**
+     * What the table store of a partition this instance owns publishes at each commit, or null when it publishes
+     * nothing now (the queries then read the store itself); by default, nothing.
+     */
+    default CommittedTables committedTables(int partition) {
+        return null;
+    }
 
     /** Before Kafka Streams exists: not ready, nothing owned. */
     StateAccess NOT_STARTED = new StateAccess() {

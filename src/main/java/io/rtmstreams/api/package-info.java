@@ -7,7 +7,9 @@
  * address (127.0.0.1 unless told otherwise), serves GET only (HEAD as GET without a body; anything else is 405),
  * finds the owner through {@link io.rtmstreams.api.StateAccess} and either answers from local stores, forwards
  * ({@link io.rtmstreams.api.Forwarder}) or refuses for now. {@code Queries} turns parameters into RTMv2 and IP Helper
- * calls on a fresh {@code IpHelper} per request over the read-only stores; answers are records
+ * calls on the domain's read model ({@link io.rtmstreams.iphlp.IphlpQueries}), one per partition, shared by the
+ * requests, over the read-only store and the tables it publishes at each commit
+ * ({@link io.rtmstreams.streams.state.CommittedTables}: GetBestRoute2 then reads no store); answers are records
  * ({@code ApiJson}) written by the one mapper, every one starting with the Win32 {@code status} and {@code code}.
  *
  * <p><b>Parameters.</b> Each endpoint takes exactly its parameters; an unknown or repeated one, or a value that does

@@ -1,29 +1,30 @@
 package io.rtmstreams.iphlp;
 
 import io.rtmstreams.net.IpAddress;
-import io.rtmstreams.rtm.RtmQueries;
+import io.rtmstreams.rtm.DestinationLookup;
 import io.rtmstreams.rtm.Status;
 import io.rtmstreams.rtm.TableId;
 
 /**
  * GetBestRoute2 over the RIB (D17, §6.2): the argument steps of {@link LookupScope}, the candidate walk of
- * {@link RouteCandidates}, and the outputs of B9. Read-only.
+ * {@link RouteCandidates}, and the outputs of B9. Read-only, and safe for concurrent readers when its sources are.
  *
  * <p>B0's ERROR_NOT_SUPPORTED ("no IP stack for the family") is never answered: every router has a table for both
  * families, and a family with no routes answers ERROR_NETWORK_UNREACHABLE like any lookup without a candidate (B8,
  * Q10).
  */
-public final class BestRouteLookup {
+final class BestRouteLookup {
 
-    private final InterfaceTable interfaces;
+    private final InterfaceSource interfaces;
     private final RouteCandidates candidates;
 
-    public BestRouteLookup(RtmQueries queries, InterfaceTable interfaces, InterfaceCostModel costs) {
+    /** Lookups that walk {@code destinations} and price next hops over {@code interfaces}. */
+    BestRouteLookup(DestinationLookup destinations, InterfaceSource interfaces, InterfaceCostModel costs) {
         this.interfaces = interfaces;
-        this.candidates = new RouteCandidates(queries, costs);
+        this.candidates = new RouteCandidates(destinations, costs);
     }
 
-    public BestRouteResult lookup(BestRouteQuery q) {
+    BestRouteResult lookup(BestRouteQuery q) {
         try {
             TableId.checkRouter(q.router());
             TableId.checkInstance(q.rtmInstance());

@@ -27,10 +27,10 @@ public final class InterfaceCostModel implements RouteCostModel {
 
     private static final long UNUSED = 0xFFFF_FFFFL;
 
-    private final InterfaceTable interfaces;
+    private final InterfaceSource interfaces;
     private final IphlpConfig config;
 
-    public InterfaceCostModel(InterfaceTable interfaces, IphlpConfig config) {
+    InterfaceCostModel(InterfaceSource interfaces, IphlpConfig config) {
         this.interfaces = interfaces;
         this.config = config;
     }
@@ -62,6 +62,11 @@ public final class InterfaceCostModel implements RouteCostModel {
     public Long interfaceLuid(TableId table, long interfaceIndex) {
         InterfaceRow r = interfaces.router(table.router()).rowAt(table.family(), interfaceIndex);
         return r == null ? null : r.interfaceLuid();
+    }
+
+    /** Where the rows come from. */
+    InterfaceSource interfaces() {
+        return interfaces;
     }
 
     /** The interface metric a row stands for, by the configured table (D15). */

@@ -14,41 +14,22 @@ import java.util.Map;
  * ({@link RouterInterfaces}) filled from the stores on first use and updated on every write. All writes go through
  * this class, so the copy never goes stale; it is not thread-safe (one stream task, one thread), like the engine.
  *
- * <p>Every write also advances the router's generation. A reader that builds a fresh table per request (the query
- * API, over interactive-query stores) may pass a {@link SharedCopies}: it then reads the generation, one key, and
- * reuses the copy another request loaded at that generation instead of reading every row again.
+ * <p>Every write also advances the router's generation, by which readers in other threads ({@link InterfaceReads})
+ * know when their copy is stale.
  */
-public final class InterfaceTable {
+public final class InterfaceTable implements InterfaceSource {
 
+    private final StoreProvider stores;
     private final OrderedStore<InterfaceRow> rowStore;
     private final OrderedStore<IndexSlot> slotStore;
     private final OrderedStore<Long> generations;
-    private final SharedCopies shared;
     private final Map<String, RouterInterfaces> cache = new HashMap<>();
 
     public InterfaceTable(StoreProvider stores) {
-        this(stores, null);
-    }
-
-    /** A table whose copies of routers' rows come from {@code shared} while their generation is unchanged. */
-    public InterfaceTable(StoreProvider stores, SharedCopies shared) {
+        this.stores = stores;
         this.rowStore = stores.store(IphlpStores.INTERFACES);
         this.slotStore = stores.store(IphlpStores.INTERFACE_INDEXES);
         this.generations = stores.store(IphlpStores.INTERFACE_GENERATIONS);
-        this.shared = shared;
-    }
-
-    /**
-     * Read-only copies of routers' interfaces shared between the tables of concurrent readers, each valid for the
-     * generation it was loaded at. A copy in here is never written to: it is complete (every lazy part built) before
-     * it is put, and the map's put and get order that with every reader.
-     */
-    public static final class SharedCopies {
-        private record Copy(long generation, RouterInterfaces interfaces) {
-        }
-
-        private final java.util.concurrent.ConcurrentHashMap<String, Copy> copies =
-                new java.util.concurrent.ConcurrentHashMap<>();
     }
 
     /** The row of (family, LUID), or null (F1). */
@@ -66,24 +47,14 @@ public final class InterfaceTable {
         return router(router).rows(family);
     }
 
-    RouterInterfaces router(String router) {
+    @Override
+    public RouterInterfaces router(String router) {
         RouterInterfaces r = cache.get(router);
         if (r == null) {
-            r = shared == null ? load(router) : sharedCopy(router);
+            r = load(stores, router);
             cache.put(router, r);
         }
         return r;
-    }
-
-    private RouterInterfaces sharedCopy(String router) {
-        long generation = generation(router);
-        SharedCopies.Copy copy = shared.copies.get(router);
-        if (copy != null && copy.generation() == generation) {
-            return copy.interfaces();
-        }
-        RouterInterfaces loaded = load(router).readyToShare();
-        shared.copies.put(router, new SharedCopies.Copy(generation, loaded));
-        return loaded;
     }
 
     private long generation(String router) {
@@ -95,15 +66,16 @@ public final class InterfaceTable {
         generations.put(IphlpKeys.router(router), generation(router) + 1);
     }
 
-    private RouterInterfaces load(String router) {
+    /** The router's rows and slots as {@code stores} hold them. */
+    static RouterInterfaces load(StoreProvider stores, String router) {
         RouterInterfaces r = new RouterInterfaces();
         byte[] from = IphlpKeys.router(router);
-        try (Cursor<InterfaceRow> c = rowStore.range(from, IphlpKeys.end(from))) {
+        try (Cursor<InterfaceRow> c = stores.store(IphlpStores.INTERFACES).range(from, IphlpKeys.end(from))) {
             while (c.hasNext()) {
                 r.putRow(c.next().value());
             }
         }
-        try (Cursor<IndexSlot> c = slotStore.range(from, IphlpKeys.end(from))) {
+        try (Cursor<IndexSlot> c = stores.store(IphlpStores.INTERFACE_INDEXES).range(from, IphlpKeys.end(from))) {
             while (c.hasNext()) {
                 Cursor.Entry<IndexSlot> e = c.next();
                 r.putSlot(IphlpKeys.familyOf(router, e.key()), IphlpKeys.indexOf(router, e.key()), e.value());

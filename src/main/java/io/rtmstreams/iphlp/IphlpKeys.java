@@ -15,6 +15,11 @@ final class IphlpKeys {
         return new KeyBuilder(router.length() + 1).string(router).build();
     }
 
+    /** The router of a {@link #router} key: its text before the terminating 0. */
+    static String routerOf(byte[] routerKey) {
+        return new String(routerKey, 0, routerKey.length - 1, StandardCharsets.UTF_8);
+    }
+
     static byte[] row(String router, IpFamily family, long luid) {
         return KeyBuilder.of(router(router), 9).u8(family.afNumber()).u64(luid).build();
     }

@@ -29,4 +29,9 @@ public final class IphlpStores {
 
     private IphlpStores() {
     }
+
+    /** The router whose generation an {@link #INTERFACE_GENERATIONS} key holds. */
+    public static String routerOfGeneration(byte[] key) {
+        return IphlpKeys.routerOf(key);
+    }
 }

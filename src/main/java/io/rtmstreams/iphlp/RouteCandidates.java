@@ -3,9 +3,9 @@ package io.rtmstreams.iphlp;
 import io.rtmstreams.net.IpFamily;
 import io.rtmstreams.net.Prefix;
 import io.rtmstreams.rtm.Destination;
+import io.rtmstreams.rtm.DestinationLookup;
 import io.rtmstreams.rtm.NextHopRef;
 import io.rtmstreams.rtm.Route;
-import io.rtmstreams.rtm.RtmQueries;
 import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.rtm.View;
 
@@ -33,11 +33,11 @@ final class RouteCandidates {
     private static final int UNICAST = View.UNICAST.mask();
     private static final Comparator<Candidate> PLAIN_ORDER = order(null);
 
-    private final RtmQueries queries;
+    private final DestinationLookup destinations;
     private final InterfaceCostModel costs;
 
-    RouteCandidates(RtmQueries queries, InterfaceCostModel costs) {
-        this.queries = queries;
+    RouteCandidates(DestinationLookup destinations, InterfaceCostModel costs) {
+        this.destinations = destinations;
         this.costs = costs;
     }
 
@@ -59,7 +59,7 @@ final class RouteCandidates {
         Prefix probe = scope.destination().isUnspecified() ? Prefix.defaultRoute(family)
                 : Prefix.host(scope.destination());
         while (true) {
-            Destination d = queries.longestCovering(t, probe, UNICAST);
+            Destination d = destinations.longestCovering(t, probe, UNICAST);
             if (d == null) {
                 return null;
             }

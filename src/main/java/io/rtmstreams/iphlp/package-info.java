@@ -19,6 +19,13 @@
  *   unicast best route of the most specific destination that has one (D17).</li>
  * </ul>
  *
+ * <h2>Writer and readers</h2>
+ * {@link io.rtmstreams.iphlp.IpHelper} is the writer: with its engine it caches what it reads and belongs to one
+ * thread. {@link io.rtmstreams.iphlp.IphlpQueries} is the read model beside it: every read-only call over the
+ * stores, no cache but each router's rows at the generation they were read, safe for the query API's threads. The
+ * writer answers its own reads through one. GetBestRoute2 may walk a {@link io.rtmstreams.iphlp.CommittedReads}
+ * instead of the stores: what the stores' owner publishes at each commit, the same state without a store read.
+ *
  * <p>Plain Java: nothing here depends on Kafka or Jackson; the streams layer supplies the stores and maps records.
  */
 package io.rtmstreams.iphlp;

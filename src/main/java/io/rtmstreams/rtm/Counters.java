@@ -31,6 +31,24 @@ final class Counters {
         this.store = store;
     }
 
+    /**
+     * The counters as stored, read on every call, for readers that must not cache ({@link RtmReads}): between two
+     * input records, which is when anyone else reads, they are what {@link Counters} holds.
+     */
+    static final class Stored {
+        private final OrderedStore<Long> store;
+
+        Stored(OrderedStore<Long> store) {
+            this.store = store;
+        }
+
+        /** As {@link Counters#missing}, against the stored counter. */
+        RtmException missing(String router, int kind, long id, String what) {
+            Long current = store.get(Keys.counter(router, kind));
+            return missingError(current == null ? 0 : current, id, what);
+        }
+    }
+
     /** The last id handed out (0 if none). */
     long current(String router, int kind) {
         return values(router)[kind];
@@ -42,7 +60,11 @@ final class Counters {
      * {@code what} names the object in the message ("route", "next hop").
      */
     RtmException missing(String router, int kind, long id, String what) {
-        return id > 0 && id <= current(router, kind)
+        return missingError(current(router, kind), id, what);
+    }
+
+    private static RtmException missingError(long current, long id, String what) {
+        return id > 0 && id <= current
                 ? RtmException.notFound(what + " " + id + " has been deleted")
                 : RtmException.invalidHandle("no " + what + " has id " + id);
     }

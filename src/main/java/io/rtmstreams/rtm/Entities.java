@@ -22,6 +22,30 @@ final class Entities {
         this.store = store;
     }
 
+    /** The same entities read from the store on every call, for readers that must not cache ({@link RtmReads}). */
+    static final class Stored {
+        private final OrderedStore<Entity> store;
+
+        Stored(OrderedStore<Entity> store) {
+            this.store = store;
+        }
+
+        Entity get(TableId t, EntityId id) {
+            return store.get(Keys.entity(t, id));
+        }
+
+        /** The table's entities in entity-id order (the key order). */
+        List<Entity> list(TableId t) {
+            List<Entity> out = new ArrayList<>();
+            try (Cursor<Entity> c = store.range(t.keyPrefix(), Keys.end(t.keyPrefix()))) {
+                while (c.hasNext()) {
+                    out.add(c.next().value());
+                }
+            }
+            return out;
+        }
+    }
+
     Entity get(TableId t, EntityId id) {
         return table(t).get(id);
     }
@@ -44,11 +68,8 @@ final class Entities {
         TreeMap<EntityId, Entity> m = byTable.get(t);
         if (m == null) {
             m = new TreeMap<>();
-            try (Cursor<Entity> c = store.range(t.keyPrefix(), Keys.end(t.keyPrefix()))) {
-                while (c.hasNext()) {
-                    Entity e = c.next().value();
-                    m.put(e.id(), e);
-                }
+            for (Entity e : new Stored(store).list(t)) {
+                m.put(e.id(), e);
             }
             byTable.put(t, m);
         }

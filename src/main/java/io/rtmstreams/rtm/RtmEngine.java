@@ -51,7 +51,7 @@ public final class RtmEngine {
         this.notifications = new NotificationOps(state, config);
         this.routeLists = new RouteListOps(state, routes, writer);
         this.steps = new WorkSteps(state, writer, routes, entities, notifier);
-        this.queries = new RtmQueries(state, views, config);
+        this.queries = new RtmQueries(stores, config, costModel);
     }
 
     public RtmConfig config() {

@@ -2,6 +2,7 @@ package io.rtmstreams.rtm;
 
 import io.rtmstreams.net.IpAddress;
 import io.rtmstreams.net.Prefix;
+import io.rtmstreams.rtm.state.StoreProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,18 +11,23 @@ import java.util.function.Predicate;
 /**
  * The read-only calls of RTMv2 (R22, R23, R28, R45, R71, R115–R136). They change nothing; an error is an
  * {@link RtmException} carrying the Win32 status.
+ *
+ * <p>The read model, apart from the writer as GoBGP keeps its table's read API apart: it reads the stores through
+ * {@link RtmReads}, which caches nothing, so the engine and the query API use the same class, and one instance may
+ * serve concurrent readers over stores that one other thread writes (each read then sees what that store shows).
  */
-public final class RtmQueries {
+public final class RtmQueries implements DestinationLookup {
 
     private static final int SCAN_CHUNK = 256;
 
-    private final RtmState state;
+    private final RtmReads state;
     private final DestViews views;
     private final RtmConfig config;
 
-    RtmQueries(RtmState state, DestViews views, RtmConfig config) {
-        this.state = state;
-        this.views = views;
+    /** Queries over {@code stores}; {@code costs} names the interfaces of best routes' next hops. */
+    public RtmQueries(StoreProvider stores, RtmConfig config, RouteCostModel costs) {
+        this.state = new RtmReads(stores);
+        this.views = new DestViews(costs);
         this.config = config;
     }
 
@@ -77,11 +83,7 @@ public final class RtmQueries {
         return views.info(t, d, mask, protocol(protocolId, caller));
     }
 
-    /**
-     * The longest existing destination covering {@code prefix} (its length at most the prefix's) with a live route
-     * in {@code viewMask} (any existence for ANY), or null. The building block of lookups that rank across
-     * prefixes, such as GetBestRoute2 (D17): call again with the result's prefix shortened by one bit to walk up.
-     */
+    @Override
     public Destination longestCovering(TableId t, Prefix prefix, int viewMask) {
         checkFamily(t, prefix);
         int mask = View.resolveQueryViews(viewMask);

@@ -1,5 +1,7 @@
 package io.rtmstreams.api;
 
+import io.rtmstreams.streams.state.CommittedTables;
+import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -42,5 +44,13 @@ final class DriverState implements StateAccess {
             throw new IllegalArgumentException("the driver has one partition");
         }
         return driver.getKeyValueStore(name);
+    }
+
+    @Override
+    public CommittedTables committedTables(int partition) {
+        if (partition != 0) {
+            throw new IllegalArgumentException("the driver has one partition");
+        }
+        return CommittedTables.of(driver.getKeyValueStore(StoreRegistry.TABLE_STATE));
     }
 }

@@ -40,6 +40,11 @@ class OwnershipTest {
         public ReadOnlyKeyValueStore<Bytes, byte[]> store(String name, int partition) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public io.rtmstreams.streams.state.CommittedTables committedTables(int partition) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static Owner owner(KafkaStreams.State state, KeyQueryMetadata md) {

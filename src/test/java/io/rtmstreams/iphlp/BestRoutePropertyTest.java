@@ -4,8 +4,10 @@ import io.rtmstreams.net.IpAddress;
 import io.rtmstreams.net.Prefix;
 import io.rtmstreams.rtm.EntityId;
 import io.rtmstreams.rtm.NextHopSpec;
+import io.rtmstreams.rtm.RtmConfig;
 import io.rtmstreams.rtm.Status;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static io.rtmstreams.iphlp.IphlpFixture.NETMGMT;
 import static io.rtmstreams.iphlp.IphlpFixture.OSPF;
@@ -28,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the test's own record of what it added, not from the engine's state. Random interfaces (some disconnected, some
  * with DisableDefaultRoutes or weak host send, one metric "unused") and routes over nested prefixes; between rounds
  * of queries random interface changes and deletions, so a stored best route that missed a recomputation (D14) shows.
- * A failure names its seed.
+ * Each seed runs twice: the lookup walking the stores, and the read model walking what a store's owner publishes
+ * ({@link CommittedReads}: a {@link io.rtmstreams.rtm.DestinationIndex} of the same state). A failure names its seed.
  */
 class BestRoutePropertyTest {
 
@@ -39,8 +43,12 @@ class BestRoutePropertyTest {
     static final int ROUNDS = 5;
     static final int QUERIES = 40;
 
-    static LongStream seeds() {
-        return LongStream.rangeClosed(1, 25);
+    /** Where GetBestRoute2 reads the destinations it walks. */
+    enum ReadPath { STORES, COMMITTED_INDEX }
+
+    static Stream<Arguments> seeds() {
+        return LongStream.rangeClosed(1, 25).boxed()
+                .flatMap(seed -> Stream.of(ReadPath.values()).map(path -> Arguments.of(seed, path)));
     }
 
     /** The test's record of an interface row (index 1..5); {@code deleted} after DELETE_INSTANCE. */
@@ -65,10 +73,12 @@ class BestRoutePropertyTest {
     private final List<ModelRoute> routes = new ArrayList<>();
     private Random rnd;
     private IphlpFixture f;
+    private ReadPath path;
 
-    @ParameterizedTest(name = "seed {0}")
+    @ParameterizedTest(name = "seed {0}, {1}")
     @MethodSource("seeds")
-    void shouldAgreeWithABruteForceScanOfEveryRoute(long seed) {
+    void shouldAgreeWithABruteForceScanOfEveryRoute(long seed, ReadPath path) {
+        this.path = path;
         rnd = new Random(seed);
         f = new IphlpFixture();
         try {
@@ -174,8 +184,17 @@ class BestRoutePropertyTest {
         }
     }
 
+    /** GetBestRoute2 on the state as it is now, by the test's read path. */
+    private BestRouteResult best(BestRouteQuery q) {
+        if (path == ReadPath.STORES) {
+            return f.best(q);
+        }
+        return IphlpQueries.over(f.stores, RtmConfig.DEFAULTS, IphlpConfig.DEFAULTS, CommittedSnapshot.of(f.stores))
+                .bestRoute(q);
+    }
+
     private void checkUnconstrained(BestRouteQuery q, IpAddress dst) {
-        BestRouteResult r = f.best(q);
+        BestRouteResult r = best(q);
         for (int length = 32; length >= 0; length--) {
             List<Way> best = bestWaysPerRoute(dst, length);
             if (best.isEmpty()) {
@@ -194,7 +213,7 @@ class BestRoutePropertyTest {
     }
 
     private void checkConstrained(BestRouteQuery q, IpAddress dst, Iface c) {
-        BestRouteResult r = f.best(q);
+        BestRouteResult r = best(q);
         if (c.deleted()) {
             Status expected = q.interfaceLuid() != null ? Status.ERROR_NOT_FOUND : Status.ERROR_FILE_NOT_FOUND;
             assertThat(r.status()).as("%s on a deleted interface (B2)", q).isEqualTo(expected);
@@ -204,7 +223,7 @@ class BestRoutePropertyTest {
     }
 
     private void checkSourced(BestRouteQuery q, IpAddress dst, Iface s) {
-        BestRouteResult r = f.best(q);
+        BestRouteResult r = best(q);
         if (s.deleted()) {
             assertThat(r.status()).as("%s: the source's owner was deleted (B4)", q).isEqualTo(Status.ERROR_NOT_FOUND);
             return;

@@ -1,49 +1,43 @@
 package io.rtmstreams.iphlp;
 
 import io.rtmstreams.net.IpFamily;
-import io.rtmstreams.rtm.RtmConfig;
 import org.junit.jupiter.api.Test;
 
+import static io.rtmstreams.iphlp.IphlpFixture.ROUTER;
 import static io.rtmstreams.iphlp.IphlpFixture.v4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Readers that build a domain per request (the query API) share routers' interface rows between requests, and a
- * write by the processor makes the next request read them again: the shared copy is only used at the generation it
- * was loaded at.
+ * The read model's threads (the query API's requests) share routers' interface rows, and a write by the processor
+ * makes the next read load them again: a shared copy is only used at the generation it was loaded at.
  */
 class SharedInterfaceCopiesTest {
 
     private final IphlpFixture writer = new IphlpFixture();
-    private final InterfaceTable.SharedCopies shared = new InterfaceTable.SharedCopies();
-
-    private IpHelper reader() {
-        return IpHelper.forQueries(writer.stores, RtmConfig.DEFAULTS, IphlpConfig.DEFAULTS, shared);
-    }
+    private final InterfaceReads reads = InterfaceReads.over(writer.stores);
 
     @Test
     void shouldReuseACopyUntilTheProcessorWritesTheRouter() {
         writer.add(v4(NetLuid.of(6, 1), 1, 25));
-        RouterInterfaces first = reader().interfaces().router(IphlpFixture.ROUTER);
+        RouterInterfaces first = reads.router(ROUTER);
 
-        assertThat(reader().interfaces().router(IphlpFixture.ROUTER)).as("same generation: shared").isSameAs(first);
+        assertThat(reads.router(ROUTER)).as("same generation: shared").isSameAs(first);
 
         writer.put(v4(NetLuid.of(6, 1), 1, 40));
-        IpHelper afterWrite = reader();
+        RouterInterfaces afterWrite = reads.router(ROUTER);
 
-        assertThat(afterWrite.interfaces().router(IphlpFixture.ROUTER)).isNotSameAs(first);
-        assertThat(afterWrite.interfaces().rowAtIndex(IphlpFixture.ROUTER, IpFamily.IPV4, 1).metric()).isEqualTo(40);
-        assertThat(reader().interfaces().router(IphlpFixture.ROUTER))
-                .isSameAs(afterWrite.interfaces().router(IphlpFixture.ROUTER));
+        assertThat(afterWrite).isNotSameAs(first);
+        assertThat(afterWrite.rowAt(IpFamily.IPV4, 1).metric()).isEqualTo(40);
+        assertThat(reads.router(ROUTER)).isSameAs(afterWrite);
     }
 
     @Test
     void shouldSeeADeletedInterfaceGone() {
         writer.add(v4(NetLuid.of(6, 1), 1, 25));
-        reader().interfaces().router(IphlpFixture.ROUTER);
+        reads.router(ROUTER);
 
         writer.delete(v4(NetLuid.of(6, 1), 1, 25));
 
-        assertThat(reader().interfaces().rowAtIndex(IphlpFixture.ROUTER, IpFamily.IPV4, 1)).isNull();
+        assertThat(reads.router(ROUTER).rowAt(IpFamily.IPV4, 1)).isNull();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -26,10 +27,13 @@ final class DerivingRestore implements RecordBatchingStateRestoreCallback {
 
     private final RecordBatchingStateRestoreCallback inner;
     private final Function<Bytes, byte[]> stored;
+    private final BiConsumer<byte[], byte[]> restored;
 
-    DerivingRestore(StateRestoreCallback inner, Function<Bytes, byte[]> stored) {
+    /** {@code restored} is told each changelog record once the inner store holds it. */
+    DerivingRestore(StateRestoreCallback inner, Function<Bytes, byte[]> stored, BiConsumer<byte[], byte[]> restored) {
         this.inner = StateRestoreCallbackAdapter.adapt(inner);
         this.stored = stored;
+        this.restored = restored;
     }
 
     @Override
@@ -47,6 +51,7 @@ final class DerivingRestore implements RecordBatchingStateRestoreCallback {
             }
         }
         inner.restoreBatch(out);
+        records.forEach(r -> restored.accept(r.key(), r.value()));
     }
 
     /**

@@ -7,7 +7,10 @@ import io.rtmstreams.rtm.EntityId;
 import io.rtmstreams.rtm.RandomDestinations;
 import io.rtmstreams.rtm.Route;
 import io.rtmstreams.rtm.RouteCost;
+import io.rtmstreams.rtm.RouteCostModel;
 import io.rtmstreams.rtm.RouteLocation;
+import io.rtmstreams.rtm.RtmConfig;
+import io.rtmstreams.rtm.RtmQueries;
 import io.rtmstreams.rtm.RtmStores;
 import io.rtmstreams.rtm.TableId;
 import io.rtmstreams.rtm.View;
@@ -48,7 +51,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * whether the destinations were written by a processor or restored from the changelog (a crash's tail, a new
  * instance, a standby), from an empty store or on top of what it holds, replays included; a store without them
  * (version 1's, or a rebuild cut short) gets them when it opens, and version 1's logged index entries are deleted
- * through the task's store, deleted routes (R80) kept. D19, D22.
+ * through the task's store, deleted routes (R80) kept. D19, D22. What it publishes for the query API
+ * ({@link CommittedTables}) shows the processor's writes once the store commits, restored records at once, and what
+ * the store holds when it opens.
  */
 class IndexDerivingStoreTest {
 
@@ -135,6 +140,59 @@ class IndexDerivingStoreTest {
                 .allMatch(k -> List.of(2, 3, 4).contains(k.get()[0] & 0xFF));
     }
 
+    // ---- committed tables: what the query API reads without the store ------------------------------------------
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void shouldPublishTheProcessorsWritesOnlyWhenTheStoreCommits(long seed) {
+        List<RandomDestinations.Change> changes = changes(seed);
+        IndexDerivingStore store = open("committing");
+        CommittedTables committed = CommittedTables.of(store);
+        int half = changes.size() / 2;
+        changes.subList(0, half).forEach(c -> write(store, write(c)));
+        store.commit(Map.of());
+        IndexDerivingStore atHalf = written("at-half", writes(changes.subList(0, half)));
+
+        changes.subList(half, changes.size()).forEach(c -> write(store, write(c)));
+
+        assertSameLookups(changes, committed, atHalf);
+        store.commit(Map.of());
+        assertSameLookups(changes, committed, store);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void shouldPublishRestoredRecordsAtOnceAndWhatTheStoreHoldsWhenItOpens(long seed) {
+        List<RandomDestinations.Change> changes = changes(seed);
+        IndexDerivingStore restored = open("restored");
+        int half = changes.size() / 2;
+        restoreInBatches(writes(changes.subList(0, half)), new SplittableRandom(seed));
+        assertSameLookups(changes, CommittedTables.of(restored), restored);
+
+        CommittedTables before = CommittedTables.of(restored);
+        changes.subList(half, changes.size()).forEach(c -> write(restored, write(c)));
+        IndexDerivingStore reopened = reopen(restored, "restored"); // closed without a commit
+
+        assertThat(before.isOpen()).isFalse();
+        assertThat(CommittedTables.of(restored)).as("a closed store publishes nothing").isNull();
+        assertSameLookups(changes, CommittedTables.of(reopened), reopened);
+    }
+
+    /** Every lookup of GetBestRoute2's walk around the changed prefixes answers as the store's own walk does. */
+    private static void assertSameLookups(List<RandomDestinations.Change> changes, CommittedTables committed,
+                                          KeyValueStore<Bytes, byte[]> store) {
+        RtmQueries stored = new RtmQueries(StoreRegistry.readOnly(store), RtmConfig.DEFAULTS, RouteCostModel.PLAIN);
+        for (RandomDestinations.Change c : changes) {
+            Prefix p = c.prefix();
+            for (Prefix probe : List.of(p, Prefix.host(p.address()), p.truncate(p.length() / 2))) {
+                for (int views : List.of(View.UNICAST.mask(), View.MASK_ANY)) {
+                    assertThat(committed.longestCovering(c.table(), probe, views)).as("%s %s in %s", c.table(), probe,
+                            views).isEqualTo(stored.longestCovering(c.table(), probe, views));
+                }
+            }
+        }
+    }
+
     @Test
     void shouldRefuseWritesToTheDerivedIndexesFromAbove() {
         IndexDerivingStore store = open("refuses");
@@ -201,12 +259,23 @@ class IndexDerivingStoreTest {
 
     /** Random destination writes, deletes included, as the changelog layer passes them down. */
     private static List<KeyValue<Bytes, byte[]>> writes(long seed) {
+        return writes(changes(seed));
+    }
+
+    private static List<KeyValue<Bytes, byte[]>> writes(List<RandomDestinations.Change> changes) {
+        return changes.stream().map(IndexDerivingStoreTest::write).toList();
+    }
+
+    private static KeyValue<Bytes, byte[]> write(RandomDestinations.Change c) {
+        return KeyValue.pair(physical(StoreRegistry.DESTINATIONS_NAMESPACE, c.key()),
+                c.after() == null ? null : DESTINATION.encode(c.after()));
+    }
+
+    private static List<RandomDestinations.Change> changes(long seed) {
         RandomDestinations changes = new RandomDestinations(seed, true);
-        List<KeyValue<Bytes, byte[]>> out = new ArrayList<>();
+        List<RandomDestinations.Change> out = new ArrayList<>();
         for (int i = 0; i < STEPS; i++) {
-            RandomDestinations.Change c = changes.next();
-            out.add(KeyValue.pair(physical(StoreRegistry.DESTINATIONS_NAMESPACE, c.key()),
-                    c.after() == null ? null : DESTINATION.encode(c.after())));
+            out.add(changes.next());
         }
         return out;
     }
