@@ -103,6 +103,13 @@ final class ApiJson {
     record Interfaces(String router, List<WireInterfaceRow> interfaces) {
     }
 
+    /**
+     * A router's best-route changes per second over the last {@code seconds} seconds (contract v2): {@code
+     * changesPerSecond[i]} counts the second that starts at {@code fromEpochSecond + i}, the current one last.
+     */
+    record Activity(String router, int seconds, long fromEpochSecond, long[] changesPerSecond) {
+    }
+
     /** GetBestRoute2's answer (D17, B9), the fields of the lookup at the top level. */
     record BestRoute(String router, int rtmInstance, @JsonUnwrapped OutputJson.BestRouteLookup lookup) {
     }

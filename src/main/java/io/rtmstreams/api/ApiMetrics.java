@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.rtmstreams.streams.MeteredProcessorMetrics;
+import io.rtmstreams.streams.RouterActivity;
 import io.rtmstreams.streams.ProcessorMetrics;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -15,12 +16,17 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class ApiMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final ProcessorMetrics processor = new MeteredProcessorMetrics(registry);
+    private final MeteredProcessorMetrics processor = new MeteredProcessorMetrics(registry);
     private KafkaStreamsMetrics streamsMetrics;
 
     /** The table processor's counters on this registry, for {@code RtmTopology.build}. */
     public ProcessorMetrics processor() {
         return processor;
+    }
+
+    /** The best-route changes per second of the routers this instance's stream threads serve. */
+    RouterActivity activity() {
+        return processor.activity();
     }
 
     /** Adds Kafka Streams' client, thread, task and store metrics of {@code streams}. */

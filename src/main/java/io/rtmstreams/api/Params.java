@@ -145,6 +145,18 @@ final class Params {
         });
     }
 
+    /** {@code seconds}: 1 to {@code max}; {@code fallback} when absent. */
+    int seconds(int max, int fallback) {
+        String v = text("seconds");
+        return v == null ? fallback : parse("seconds", v, s -> {
+            int n = Integer.parseInt(s);
+            if (n < 1 || n > max) {
+                throw new IllegalArgumentException("1 to " + max + " seconds");
+            }
+            return n;
+        });
+    }
+
     /** A positive decimal path parameter (a route id). */
     long positivePath(String name) {
         return parse(name, path.get(name), s -> {

@@ -15,6 +15,7 @@ import io.rtmstreams.iphlp.IphlpQueries;
 import io.rtmstreams.rtm.RtmException;
 import io.rtmstreams.rtm.Status;
 import io.rtmstreams.streams.FleetMembers;
+import io.rtmstreams.streams.RouterActivity;
 import io.rtmstreams.streams.StreamsSettings;
 import io.rtmstreams.streams.state.StoreRegistry;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -47,6 +48,8 @@ public final class QueryServer implements AutoCloseable {
     private static final Duration FORWARD_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Any table store: they are all partitioned by router (D2). */
     private static final String ROUTER_STORE = StoreRegistry.TABLE_STATE;
+    /** What {@code /activity} answers without {@code seconds}: the last five minutes. */
+    private static final int ACTIVITY_DEFAULT_SECONDS = 300;
 
     /** One query about a router, over that router's state. */
     @FunctionalInterface
@@ -130,6 +133,7 @@ public final class QueryServer implements AutoCloseable {
         r.get(router + "/interfaces", router(queries::interfaces, "family"));
         r.get(router + "/best-route", router(queries::bestRoute, "instance", "destination", "source",
                 "interfaceLuid", "interfaceIndex"));
+        r.get(router + "/activity", this::activity);
         r.get("/v1/fleet/prefixes", this::fleet);
         r.get("/health", this::health);
         r.get("/health/ready", this::ready);
@@ -158,6 +162,20 @@ public final class QueryServer implements AutoCloseable {
                     partition -> query.answer(p, queries.reads(partition, s.store(StoreRegistry.TABLE_STATE, partition),
                             s.committedTables(partition))));
         };
+    }
+
+    /**
+     * A router's best-route changes per second over the last minutes, from the instance whose stream thread counts
+     * them: the router's owner (others forward, as for every router query).
+     */
+    private void activity(Context ctx) {
+        StateAccess s = state;
+        Params p = Params.of(ctx.pathParamMap(), ctx.queryParamMap(), Set.of("seconds"));
+        int seconds = p.seconds(RouterActivity.WINDOW_SECONDS, ACTIVITY_DEFAULT_SECONDS);
+        answer(ctx, s.owner(ROUTER_STORE, p.router()), partition -> {
+            RouterActivity.Counts c = metrics.activity().last(p.router(), seconds);
+            return Answer.ok(new ApiJson.Activity(p.router(), seconds, c.fromEpochSecond(), c.perSecond()));
+        });
     }
 
     private void fleet(Context ctx) {

@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>{@code rtm_rerouted_records_total{topic}}: input records a producer's partitioner put on another
  * partition than their router's, sent on through the reroute topic (D23).</li>
  * </ul>
+ * and, per router and kept in memory rather than as series, the best-route changes of the last minutes
+ * ({@link RouterActivity}).
  * Stream threads call the counters concurrently; each (op, status) and topic counter is looked up once.
  */
 public final class MeteredProcessorMetrics implements ProcessorMetrics {
@@ -29,6 +31,7 @@ public final class MeteredProcessorMetrics implements ProcessorMetrics {
     private final Map<String, Counter> rerouted = new ConcurrentHashMap<>();
     private final Counter bestRouteChanges;
     private final Counter timersFired;
+    private final RouterActivity activity = new RouterActivity();
 
     public MeteredProcessorMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -62,8 +65,14 @@ public final class MeteredProcessorMetrics implements ProcessorMetrics {
     }
 
     @Override
-    public void bestRouteChange() {
+    public void bestRouteChange(String router) {
         bestRouteChanges.increment();
+        activity.changed(router);
+    }
+
+    /** Each router's best-route changes per second over the last minutes ({@code /activity}). */
+    public RouterActivity activity() {
+        return activity;
     }
 
     @Override

@@ -13,7 +13,8 @@ public interface ProcessorMetrics {
     default void rejected(String topic) {
     }
 
-    default void bestRouteChange() {
+    /** A best-route record of {@code router} was published (D21). */
+    default void bestRouteChange(String router) {
     }
 
     default void timersFired(int count) {

@@ -52,7 +52,7 @@ final class RecordEmitter implements EffectSink {
         List<OutputJson.NextHop> bestHops = OutputMapper.hops(c.best());
         if (c.hasBestRecord()) {
             forward(Nodes.BEST_ROUTES_SINK, key, OutputMapper.bestRoute(c, bestHops));
-            metrics.bestRouteChange();
+            metrics.bestRouteChange(c.table().router());
         }
         if (outputs.destChanges()) {
             forward(Nodes.DEST_CHANGES_SINK, key, OutputMapper.destChange(c, requestId, bestHops));
