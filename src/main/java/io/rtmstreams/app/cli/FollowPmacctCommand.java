@@ -72,17 +72,8 @@ final class FollowPmacctCommand implements Callable<Integer> {
             + "in the collector's topics when the adapter has no committed position yet.")
     private StartAt startAt = StartAt.EARLIEST;
 
-    @Option(names = "--instance-id", paramLabel = "N", description = "The instance id of the BGP entity "
-            + "(protocol 14) that owns the routes.")
-    private long instanceId = 1;
-
-    @Option(names = "--ebgp-preference", paramLabel = "N", description = "Preference of Adj-RIB-In paths from "
-            + "external peers.")
-    private long ebgpPreference = ImportSettings.EBGP_DISTANCE;
-
-    @Option(names = "--ibgp-preference", paramLabel = "N", description = "Preference of Adj-RIB-In paths from "
-            + "internal peers (the peer's AS is the local AS of its peer_up).")
-    private long ibgpPreference = ImportSettings.IBGP_DISTANCE;
+    @Mixin
+    private BgpEntityOptions bgp;
 
     @Option(names = "--loc-rib-preference", paramLabel = "N", description = "Preference of Loc-RIB paths (RFC "
             + "9069), whose records do not tell external from internal.")
@@ -110,8 +101,8 @@ final class FollowPmacctCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OptionChecks.atLeast(spec, "--commit-interval-ms", commitIntervalMs, 1);
-        PmacctSettings mapping = new PmacctSettings(routerMap(), prePolicy, instanceId, ebgpPreference,
-                ibgpPreference, locRibPreference, name + "-");
+        PmacctSettings mapping = new PmacctSettings(routerMap(), prePolicy, bgp.instanceId, bgp.ebgpPreference,
+                bgp.ibgpPreference, locRibPreference, name + "-");
         FollowSettings settings = new FollowSettings(name, fromTopic, dumpTopic, topicOptions.topics(), mapping,
                 cluster.clientProperties(kafka), startAt == StartAt.LATEST, Duration.ofMillis(commitIntervalMs));
         PrintWriter err = spec.commandLine().getErr();

@@ -58,21 +58,13 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--rtm-instance", paramLabel = "N", description = "The RTM instance of those tables.")
     private int rtmInstance;
 
-    @Option(names = "--instance-id", paramLabel = "N", description = "The instance id of the BGP entity "
-            + "(protocol 14) that owns the routes.")
-    private long instanceId = 1;
+    @Mixin
+    private BgpEntityOptions bgp;
 
     @Option(names = "--cost", paramLabel = "MODE", description = "${COMPLETION-CANDIDATES}: per-peer ranks all "
             + "peers' paths by AS-path length, then origin, then MED; loc-rib takes the MED as the metric (a "
             + "router's own best paths).")
     private CostMode cost = CostMode.PER_PEER;
-
-    @Option(names = "--ebgp-preference", paramLabel = "N", description = "Preference of paths from external peers.")
-    private long ebgpPreference = ImportSettings.EBGP_DISTANCE;
-
-    @Option(names = "--ibgp-preference", paramLabel = "N", description = "Preference of paths from internal peers "
-            + "(those in --local-as).")
-    private long ibgpPreference = ImportSettings.IBGP_DISTANCE;
 
     @Option(names = "--local-as", paramLabel = "AS", description = "The collector's AS: its peers in it are "
             + "internal. Without it every peer is external.")
@@ -142,8 +134,8 @@ final class ImportCommand implements Callable<Integer> {
         OptionChecks.between(spec, "--rtm-instance", rtmInstance, 0, 65_535);
         OptionChecks.atLeast(spec, "--wait", waitSeconds, 1);
         String prefix = "import-" + Long.toString(System.currentTimeMillis(), 36) + "-";
-        return new ImportSettings(router, rtmInstance, instanceId, cost, ebgpPreference, ibgpPreference, localAs,
-                interfacePerPath, recordTimes, prefix);
+        return new ImportSettings(router, rtmInstance, bgp.instanceId, cost, bgp.ebgpPreference,
+                bgp.ibgpPreference, localAs, interfacePerPath, recordTimes, prefix);
     }
 
     private void checkFiles() {
